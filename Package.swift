@@ -1,0 +1,138 @@
+// swift-tools-version:6.1
+//
+// OpenDVC: an open digital vaccination certificate platform.
+// Layers (dependencies point down only), see docs/ARCHITECTURE.md:
+//   1. Codecs (no I/O):  CodedErrors, CBOR, Base45, Deflate, JSON, JSONSchema, COSE
+//   2. Domain:           VaccinationRecord, Trust, CredentialVerification, EUDCC, Verifier
+//   5. Command line:     dvc
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "OpenDVC",
+    platforms: [.macOS(.v14), .iOS(.v17)],
+    products: [
+        .library(name: "CBOR", targets: ["CBOR"]),
+        .library(name: "Base45", targets: ["Base45"]),
+        .library(name: "COSE", targets: ["COSE"]),
+        .library(name: "JSON", targets: ["JSON"]),
+        .library(name: "VaccinationRecord", targets: ["VaccinationRecord"]),
+        .library(name: "Trust", targets: ["Trust"]),
+        .library(name: "EUDCC", targets: ["EUDCC"]),
+        .library(name: "Verifier", targets: ["Verifier"]),
+        .executable(name: "dvc", targets: ["dvc"]),
+        .executable(name: "FuzzCBOR", targets: ["FuzzCBOR"]),
+        .executable(name: "FuzzHC1", targets: ["FuzzHC1"]),
+        .executable(name: "FuzzJSON", targets: ["FuzzJSON"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+    ],
+    targets: [
+        // MARK: 1. Codecs
+        .target(name: "CodedErrors", swiftSettings: swiftSettings),
+        .target(name: "CBOR", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        .target(name: "Base45", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        .target(
+            name: "Deflate",
+            dependencies: [
+                "CodedErrors",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "JSON", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        .target(name: "JSONSchema", dependencies: ["JSON", "CodedErrors"], swiftSettings: swiftSettings),
+        .target(
+            name: "COSE",
+            dependencies: [
+                "CBOR", "CodedErrors",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: 2. Domain
+        .target(name: "VaccinationRecord", dependencies: ["JSON", "CodedErrors"], swiftSettings: swiftSettings),
+        .target(
+            name: "Trust",
+            dependencies: [
+                "CodedErrors", "COSE",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CredentialVerification",
+            dependencies: ["CodedErrors", "JSON", "VaccinationRecord", "Trust"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "EUDCC",
+            dependencies: [
+                "CodedErrors", "CBOR", "COSE", "Base45", "Deflate", "JSON", "JSONSchema",
+                "VaccinationRecord", "Trust", "CredentialVerification",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Verifier",
+            dependencies: ["CredentialVerification", "EUDCC", "Trust", "VaccinationRecord", "JSON"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: 5. Command line
+        .executableTarget(
+            name: "dvc",
+            dependencies: [
+                "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "CredentialVerification",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Fuzz targets (libFuzzer; see Fuzz/README.md)
+        .executableTarget(name: "FuzzCBOR", dependencies: ["CBOR"], path: "Fuzz/FuzzCBOR"),
+        .executableTarget(name: "FuzzHC1", dependencies: ["EUDCC", "Trust"], path: "Fuzz/FuzzHC1"),
+        .executableTarget(name: "FuzzJSON", dependencies: ["JSON"], path: "Fuzz/FuzzJSON"),
+
+        // MARK: Tests
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "CBORTests", dependencies: ["CBOR", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "Base45Tests", dependencies: ["Base45"], swiftSettings: swiftSettings),
+        .testTarget(name: "DeflateTests", dependencies: ["Deflate"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON", "TestSupport"], swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "COSETests", dependencies: ["COSE", "CBOR", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "VaccinationRecordTests", dependencies: ["VaccinationRecord", "JSON", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TrustTests", dependencies: ["Trust", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EUDCCTests",
+            dependencies: [
+                "EUDCC", "Verifier", "CBOR", "COSE", "Base45", "Deflate", "JSON", "Trust", "VaccinationRecord",
+                "CredentialVerification", "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+    ]
+)
