@@ -113,8 +113,8 @@ let package = Package(
         // MARK: Tests
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "CBORTests", dependencies: ["CBOR", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "Base45Tests", dependencies: ["Base45"], swiftSettings: swiftSettings),
-        .testTarget(name: "DeflateTests", dependencies: ["Deflate"], swiftSettings: swiftSettings),
+        .testTarget(name: "Base45Tests", dependencies: ["Base45", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DeflateTests", dependencies: ["Deflate", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON", "TestSupport"], swiftSettings: swiftSettings

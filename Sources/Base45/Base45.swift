@@ -1,0 +1,111 @@
+/// Base45 (RFC 9285): the encoding of binary data into the QR alphanumeric character set.
+///
+/// Two bytes `[a, b]` become `n = a * 256 + b`, written as three characters `c d e` with
+/// `n = c + 45 * d + 45² * e`; a final single byte becomes two characters.
+public enum Base45 {
+    /// The alphabet, in value order: `0-9`, `A-Z`, space and `$%*+-./:`.
+    public static let alphabet: [UInt8] = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".utf8)
+
+    /// Maps an ASCII byte to its Base45 value, or 0xFF when it is not in the alphabet.
+    private static let values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
+        return table
+    }()
+
+    /// Default limit on the encoded length: far above what fits in a QR code (4,296 characters at version 40-L).
+    public static let defaultMaxLength = 16_384
+
+    /// Encodes bytes as Base45 text.
+    public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        String(decoding: encodeToASCII(bytes), as: UTF8.self)
+    }
+
+    /// Encodes bytes as Base45 ASCII bytes.
+    public static func encodeToASCII<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        var output: [UInt8] = []
+        output.reserveCapacity((bytes.count / 2) * 3 + 2)
+        var iterator = bytes.makeIterator()
+        while let first = iterator.next() {
+            if let second = iterator.next() {
+                var n = Int(first) << 8 | Int(second)
+                output.append(alphabet[n % 45]); n /= 45
+                output.append(alphabet[n % 45]); n /= 45
+                output.append(alphabet[n])
+            } else {
+                let n = Int(first)
+                output.append(alphabet[n % 45])
+                output.append(alphabet[n / 45])
+            }
+        }
+        return output
+    }
+
+    /// Decodes Base45 text.
+    ///
+    /// - Throws: ``Base45Error`` for characters outside the alphabet, a length ≡ 1 (mod 3),
+    ///   out-of-range groups, or text longer than `maxLength`.
+    public static func decode(_ text: Substring, maxLength: Int = defaultMaxLength) throws -> [UInt8] {
+        var text = text
+        return try text.withUTF8 { try decode(ascii: $0, maxLength: maxLength) }
+    }
+
+    /// Decodes Base45 text.
+    public static func decode(_ text: String, maxLength: Int = defaultMaxLength) throws -> [UInt8] {
+        try decode(Substring(text), maxLength: maxLength)
+    }
+
+    /// Decodes Base45 from ASCII bytes.
+    public static func decode<Bytes: Collection>(
+        ascii: Bytes, maxLength: Int = defaultMaxLength
+    ) throws -> [UInt8] where Bytes.Element == UInt8, Bytes.Index == Int {
+        let count = ascii.count
+        guard count <= maxLength else {
+            throw Base45Error(.tooLarge, "expected at most \(maxLength) characters, found \(count)")
+        }
+        guard count % 3 != 1 else {
+            throw Base45Error(.invalidLength, "expected a length of 3n or 3n+2 characters, found \(count)")
+        }
+        var output = [UInt8]()
+        output.reserveCapacity(count / 3 * 2 + 1)
+        var index = ascii.startIndex
+        let end = ascii.endIndex
+        while index < end {
+            let remaining = end - index
+            let c = try value(ascii[index], at: index - ascii.startIndex)
+            let d = try value(ascii[index + 1], at: index + 1 - ascii.startIndex)
+            if remaining >= 3 {
+                let e = try value(ascii[index + 2], at: index + 2 - ascii.startIndex)
+                let n = Int(c) + Int(d) * 45 + Int(e) * 2025
+                guard n <= 0xFFFF else {
+                    throw Base45Error(
+                        .valueOutOfRange,
+                        "expected a triplet value at most 65535 at offset \(index - ascii.startIndex), found \(n)")
+                }
+                output.append(UInt8(n >> 8))
+                output.append(UInt8(n & 0xFF))
+                index += 3
+            } else {
+                let n = Int(c) + Int(d) * 45
+                guard n <= 0xFF else {
+                    throw Base45Error(
+                        .valueOutOfRange,
+                        "expected a final pair value at most 255 at offset \(index - ascii.startIndex), found \(n)")
+                }
+                output.append(UInt8(n))
+                index += 2
+            }
+        }
+        return output
+    }
+
+    @inline(__always)
+    private static func value(_ character: UInt8, at offset: Int) throws -> UInt8 {
+        let value = values[Int(character)]
+        guard value != 0xFF else {
+            throw Base45Error(
+                .invalidCharacter, "expected a Base45 alphabet character at offset \(offset), found byte \(character)")
+        }
+        return value
+    }
+}
