@@ -42,6 +42,13 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         for member in members { self[member.key] = member.value }
     }
 
+    /// Builds an object from members whose keys are already known to be unique, keeping their order.
+    ///
+    /// Used by ``JSONParser``, which checks keys itself; skips the quadratic duplicate scan of ``init(_:)``.
+    init(uniqueMembers members: [Member]) {
+        self.members = members
+    }
+
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements.map { Member(key: $0.0, value: $0.1) })
     }
