@@ -1,0 +1,56 @@
+/// The document signer certificates a verifier trusts, looked up by kid.
+///
+/// Several certificates may share a kid (the kid is only 8 bytes of a hash, and issuers reuse keys), so a lookup
+/// returns every candidate and the caller tries each. Adding the same certificate bytes twice keeps one copy.
+public struct TrustStore: Sendable {
+    /// Certificates by kid; the 8 kid bytes packed big-endian into one integer.
+    private var certificatesByKid: [UInt64: [DocumentSignerCertificate]] = [:]
+    /// The number of distinct certificates held.
+    public private(set) var count = 0
+
+    /// An empty store.
+    public init() {}
+
+    /// A store holding `certificates` (duplicates are kept once).
+    public init(certificates: some Sequence<DocumentSignerCertificate>) {
+        for certificate in certificates {
+            add(certificate)
+        }
+    }
+
+    /// Whether the store holds no certificate.
+    public var isEmpty: Bool { count == 0 }
+
+    /// Every certificate held, grouped by kid (the order of the groups is unspecified).
+    public var allCertificates: [DocumentSignerCertificate] {
+        certificatesByKid.values.flatMap { $0 }
+    }
+
+    /// Adds a certificate; a certificate with the same bytes as one already held is ignored.
+    public mutating func add(_ certificate: DocumentSignerCertificate) {
+        guard let key = Self.key(certificate.kid) else { return }
+        var bucket = certificatesByKid[key, default: []]
+        guard !bucket.contains(where: { $0.derBytes == certificate.derBytes }) else { return }
+        bucket.append(certificate)
+        certificatesByKid[key] = bucket
+        count += 1
+    }
+
+    /// Adds several certificates.
+    public mutating func add(contentsOf certificates: some Sequence<DocumentSignerCertificate>) {
+        for certificate in certificates {
+            add(certificate)
+        }
+    }
+
+    /// The certificates whose kid is `kid`, in the order they were added; empty for a kid that is not 8 bytes long.
+    public func certificates(forKid kid: some Collection<UInt8>) -> [DocumentSignerCertificate] {
+        guard let key = Self.key(kid) else { return [] }
+        return certificatesByKid[key] ?? []
+    }
+
+    private static func key(_ kid: some Collection<UInt8>) -> UInt64? {
+        guard kid.count == 8 else { return nil }
+        return kid.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
