@@ -1,0 +1,111 @@
+/// A date and time of day, kept exactly as written, after checking it.
+///
+/// Accepted forms (ISO 8601 extended format, a superset of RFC 3339 `date-time`):
+/// `YYYY-MM-DDThh:mm[:ss[.fraction]][offset]` where `T` may be `t`, the fraction has 1–9 digits, and the
+/// offset is `Z`, `z`, `±hh:mm`, `±hhmm`, `±hh` or absent (local time). Every part is range-checked (hour 0–23,
+/// minute 0–59, second 0–60 for a leap second, offset up to ±23:59). ``isRFC3339`` tells whether the text is
+/// also a valid RFC 3339 `date-time` (seconds present, offset `Z` or `±hh:mm`).
+public struct DateTime: Sendable, Hashable, CustomStringConvertible {
+    /// The text as given.
+    public let text: String
+    /// The calendar date part.
+    public let date: CalendarDate
+    /// The hour, 0–23.
+    public let hour: Int
+    /// The minute, 0–59.
+    public let minute: Int
+    /// The seconds, or `nil` when the text has none.
+    public let second: Int?
+    /// The UTC offset in minutes, or `nil` for a local time without offset.
+    public let utcOffsetMinutes: Int?
+    /// Whether the text is an RFC 3339 `date-time`.
+    public let isRFC3339: Bool
+
+    /// Parses and checks `text`; `nil` when it is not an accepted date-time.
+    public init?(_ text: String) {
+        let bytes = Array(text.utf8.prefix(41))
+        guard bytes.count >= 16, bytes.count <= 40, let date = CalendarDate(text.prefix(10)),
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"), bytes[13] == UInt8(ascii: ":"),
+            let hour = DateDigits.number(bytes[11..<13]), hour <= 23,
+            let minute = DateDigits.number(bytes[14..<16]), minute <= 59
+        else { return nil }
+        var index = 16
+        var second: Int?
+        var rfc3339 = true
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            guard index + 3 <= bytes.count, let value = DateDigits.number(bytes[(index + 1)..<(index + 3)]), value <= 60
+            else { return nil }
+            second = value
+            index += 3
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                var end = index + 1
+                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+                guard (1...9).contains(end - index - 1) else { return nil }
+                index = end
+            }
+        } else {
+            rfc3339 = false
+        }
+        guard let (offset, offsetIsRFC3339) = DateTime.parseOffset(bytes[index...]) else { return nil }
+        self.text = text
+        self.date = date
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.utcOffsetMinutes = offset
+        self.isRFC3339 = rfc3339 && offsetIsRFC3339 && offset != nil
+    }
+
+    /// The UTC date-time `YYYY-MM-DDThh:mm:ssZ` at `seconds` after 1970-01-01T00:00:00Z, or `nil` outside
+    /// years 0001–9999.
+    public init?(secondsSince1970 seconds: Int64) {
+        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let dayOffset = secondOfDay < 0 ? -1 : 0
+        let second = Int(secondOfDay < 0 ? secondOfDay + 86_400 : secondOfDay)
+        guard let dayCount = Int(exactly: days), let date = CalendarDate(daysSince1970: dayCount + dayOffset) else {
+            return nil
+        }
+        let text =
+            date.text + "T" + DateDigits.padded(second / 3600, 2) + ":"
+            + DateDigits.padded(second / 60 % 60, 2) + ":" + DateDigits.padded(second % 60, 2) + "Z"
+        self.init(text)
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z (fractions ignored), or `nil` for a local time without offset.
+    public var secondsSince1970: Int64? {
+        guard let utcOffsetMinutes else { return nil }
+        let days = Int64(date.daysSince1970)
+        let local = days * 86_400 + Int64(hour * 3600 + minute * 60 + (second ?? 0))
+        return local - Int64(utcOffsetMinutes * 60)
+    }
+
+    /// The text form (see `text`).
+    public var description: String { text }
+
+    /// Parses the offset at the end: `Z`, `z`, `±hh:mm`, `±hhmm`, `±hh` or nothing.
+    /// Returns the offset in minutes (nil when absent) and whether the form is valid in RFC 3339.
+    private static func parseOffset(_ bytes: ArraySlice<UInt8>) -> (Int?, Bool)? {
+        guard let first = bytes.first else { return (nil, false) }
+        if first == UInt8(ascii: "Z") || first == UInt8(ascii: "z") {
+            return bytes.count == 1 ? (0, true) : nil
+        }
+        guard first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return nil }
+        let sign = first == UInt8(ascii: "-") ? -1 : 1
+        let rest = Array(bytes.dropFirst())
+        let hours: Int?
+        let minutes: Int?
+        let rfc3339: Bool
+        switch rest.count {
+        case 2:
+            (hours, minutes, rfc3339) = (DateDigits.number(rest[0..<2]), 0, false)
+        case 4:
+            (hours, minutes, rfc3339) = (DateDigits.number(rest[0..<2]), DateDigits.number(rest[2..<4]), false)
+        case 5 where rest[2] == UInt8(ascii: ":"):
+            (hours, minutes, rfc3339) = (DateDigits.number(rest[0..<2]), DateDigits.number(rest[3..<5]), true)
+        default:
+            return nil
+        }
+        guard let hours, let minutes, hours <= 23, minutes <= 59 else { return nil }
+        return (sign * (hours * 60 + minutes), rfc3339)
+    }
+}
