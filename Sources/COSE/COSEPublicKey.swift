@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import _CryptoExtras
 
 /// A public key that can verify COSE signatures: ECDSA on P-256 or P-384, or RSA.
