@@ -1,0 +1,58 @@
+import CodedErrors
+import JSON
+import VaccinationRecord
+
+/// What a verifier found about one payload; the same type for every credential format.
+///
+/// Its ``json`` form is the `dvc verify --json` and `POST /api/v1/verify` contract.
+public struct VerificationResult: Sendable {
+    /// The detected format, or nil when the payload matched none.
+    public var format: CredentialFormat?
+    /// The individual checks.
+    public var checks = VerificationChecks()
+    /// Why checks failed, each with a stable code. Never holds personal data.
+    public var errors: [GenericCodedError] = []
+    /// Findings that do not invalidate the credential (for example a stale trust list).
+    public var warnings: [GenericCodedError] = []
+    /// The issuer as the credential names it (EU DCC: the CWT `iss` country code).
+    public var issuer: String?
+    /// The key identifier, base64 (EU DCC: the 8-byte COSE kid).
+    public var keyID: String?
+    /// The canonical record, when the payload decoded.
+    public var credential: VaccinationRecord?
+    /// The format's own decoded payload (EU DCC: the DCC JSON), for callers that need more than the record.
+    public var formatPayload: JSONValue?
+
+    public init(format: CredentialFormat? = nil) {
+        self.format = format
+    }
+
+    /// True only when the signature passed and no check failed.
+    public var isValid: Bool { checks.signature == .pass && checks.noneFailed }
+
+    /// Records a failed check with its error.
+    public mutating func fail(_ keyPath: WritableKeyPath<VerificationChecks, CheckOutcome>, _ error: any Error) {
+        checks[keyPath: keyPath] = .fail
+        errors.append(GenericCodedError(error))
+    }
+
+    /// The result as the JSON contract: `format, valid, checks, errors, issuer, kid, credential`.
+    public var json: JSONValue {
+        var object = JSONObject()
+        object["format"] = format.map { .string($0.rawValue) } ?? .null
+        object["valid"] = .bool(isValid)
+        var checksObject = JSONObject()
+        for (name, outcome) in checks.named { checksObject[name] = .string(outcome.rawValue) }
+        object["checks"] = .object(checksObject)
+        object["errors"] = .array(errors.map(Self.json(for:)))
+        if !warnings.isEmpty { object["warnings"] = .array(warnings.map(Self.json(for:))) }
+        object["issuer"] = issuer.map { .string($0) } ?? .null
+        object["kid"] = keyID.map { .string($0) } ?? .null
+        object["credential"] = credential?.json ?? .null
+        return .object(object)
+    }
+
+    private static func json(for error: GenericCodedError) -> JSONValue {
+        .object(["code": .string(error.code), "message": .string(error.message)])
+    }
+}
