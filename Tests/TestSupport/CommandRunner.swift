@@ -1,0 +1,69 @@
+import Foundation
+
+/// Runs a built executable of this package (e.g. `dvc`) and captures its output.
+public struct CommandRunner {
+    /// The result of one run.
+    public struct Output: Sendable {
+        public let status: Int32
+        public let standardOutput: String
+        public let standardError: String
+    }
+
+    public let executable: URL
+
+    /// Finds `name` in the build products folder that holds the running test bundle.
+    public init(product name: String) throws {
+        var candidates: [URL] = []
+        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = argument0.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(folder.appendingPathComponent(name))
+            folder.deleteLastPathComponent()
+        }
+        for bundle in Bundle.allBundles {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
+        }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw ProductMissing(name: name, searched: candidates.map(\.path))
+        }
+        executable = found
+    }
+
+    /// Runs the executable with `arguments`, feeding `input` on standard input.
+    public func run(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(input) }
+        try stdin.fileHandleForWriting.close()
+        // Read both pipes concurrently so a full pipe never blocks the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+/// Thrown when a product was not built next to the tests.
+public struct ProductMissing: Error, CustomStringConvertible {
+    public let name: String
+    public let searched: [String]
+    public var description: String { "executable \(name) not found; build it first (swift build). Searched: \(searched)" }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds each libFuzzer target with AddressSanitizer and runs it for a bounded time.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets: FuzzCBOR FuzzHC1 FuzzJSON)
+# Seeds come from Fuzz/<Target>/seeds when present. A crash fails the run and leaves the input
+# in .build-fuzz/artifacts/; keep it as a named regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+shift || true
+targets=("$@")
+((${#targets[@]})) || targets=(FuzzCBOR FuzzHC1 FuzzJSON)
+
+mkdir -p .build-fuzz/artifacts
+testdata=${DVC_TESTDATA:-../shared/testdata}
+
+# Seeds from the EU DCC test vectors: QR text for FuzzHC1, COSE and CBOR bytes for FuzzCBOR,
+# JSON payloads for FuzzJSON.
+make_seeds() {
+  mkdir -p "$2"
+  python3 - "$1" "$2" "$testdata/dgc-testdata" <<'PY'
+import glob, json, os, sys
+target, out, root = sys.argv[1:4]
+files = sorted(glob.glob(os.path.join(root, "**", "*.json"), recursive=True))[::8]
+for index, path in enumerate(files):
+    try:
+        test = json.load(open(path, encoding="utf-8"))
+    except Exception:
+        continue
+    if not isinstance(test, dict):
+        continue
+    blobs = []
+    if target == "FuzzHC1" and isinstance(test.get("PREFIX"), str):
+        blobs.append(test["PREFIX"].encode())
+    if target == "FuzzCBOR":
+        for key in ("COSE", "CBOR"):
+            try:
+                blobs.append(bytes.fromhex(test.get(key, "")))
+            except ValueError:
+                pass
+    if target == "FuzzJSON" and "JSON" in test:
+        blobs.append(json.dumps(test["JSON"], ensure_ascii=False).encode())
+    for number, blob in enumerate(b for b in blobs if b):
+        open(os.path.join(out, f"seed-{index}-{number}"), "wb").write(blob)
+PY
+}
+for target in "${targets[@]}"; do
+  echo "== fuzz $target (${seconds}s)"
+  # SwiftPM passes --sanitize=fuzzer and --sanitize=address as two -sanitize= flags of which swiftc keeps
+  # only the last, so both go to the compiler in one flag: coverage instrumentation and ASan together.
+  swift build -c debug --scratch-path .build-fuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
+    -Xswiftc -parse-as-library --product "$target" 2>&1 | grep -E "error:|Build complete" || true
+  binary=.build-fuzz/debug/$target
+  [ -x "$binary" ] || { echo "fuzz target $target did not build" >&2; exit 1; }
+  corpus=.build-fuzz/corpus-$target
+  mkdir -p "$corpus"
+  seeds=.build-fuzz/seeds-$target
+  make_seeds "$target" "$seeds"
+  "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix=.build-fuzz/artifacts/ "$corpus" "$seeds" 2>&1 | tail -n 12
+done

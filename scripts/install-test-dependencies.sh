@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages and Python modules the tests use, when they are missing.
+#   zbar-tools  zbarimg: an independent QR decoder (EU DCC picture-decode conformance)
+#   pycose, cbor2, base45: an independent HC1 verifier (interoperability test)
+set -euo pipefail
+
+need_apt=()
+command -v zbarimg >/dev/null || need_apt+=(zbar-tools)
+if ((${#need_apt[@]})); then
+  echo "== installing Debian packages: ${need_apt[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# pycose 1.1.0 expects cbor2 to decode arrays as lists; cbor2 6 returns tuples, hence the pin.
+python_modules=("pycose==1.1.0" "cbor2==5.9.0" "base45==0.4.4" "jsonschema" "cryptography")
+if ! python3 -c "import pycose, cbor2, base45, jsonschema, cryptography; assert cbor2.__version__.startswith('5.')" 2>/dev/null; then
+  echo "== installing Python modules: ${python_modules[*]}"
+  python3 -m pip install -q --root-user-action=ignore "${python_modules[@]}"
+fi
