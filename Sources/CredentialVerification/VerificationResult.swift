@@ -1,4 +1,5 @@
 import CodedErrors
+import Foundation
 import JSON
 import VaccinationRecord
 
@@ -12,19 +13,51 @@ public struct VerificationResult: Sendable {
     public var checks = VerificationChecks()
     /// Why checks failed, each with a stable code. Never holds personal data.
     public var errors: [GenericCodedError] = []
-    /// Findings that do not invalidate the credential (for example a stale trust list).
+    /// Findings that do not invalidate the credential (for example a stale trust list). What the payload-to-record
+    /// mapping could not carry over is in ``credentialWarnings``.
     public var warnings: [GenericCodedError] = []
     /// The issuer as the credential names it (EU DCC: the CWT `iss` country code).
     public var issuer: String?
-    /// The key identifier, base64 (EU DCC: the 8-byte COSE kid).
-    public var keyID: String?
-    /// The canonical record, when the payload decoded.
-    public var credential: VaccinationRecord?
+    /// The key identifier as text: base64 of ``keyIDBytes`` (EU DCC: the 8-byte COSE kid), or the format's own
+    /// text form (SMART Health Cards: the JWK thumbprint).
+    public var keyID: String? {
+        get { keyIDText ?? keyIDBytes.map { Data($0).base64EncodedString() } }
+        set { keyIDText = newValue }
+    }
+
+    /// The key identifier as bytes, when the format has binary ones; its text form is made on access.
+    public var keyIDBytes: [UInt8]?
+
+    private var keyIDText: String?
+    /// The canonical record, when the payload decoded; built on first access (see ``setCredential(mappedBy:)``).
+    public var credential: VaccinationRecord? {
+        get { lazyCredential?.mapping.record }
+        set { lazyCredential = LazyCredential(.init(record: newValue, warnings: credentialWarnings)) }
+    }
+
+    /// What the mapping into the canonical record could not carry over (unknown members, more than one entry...).
+    public var credentialWarnings: [GenericCodedError] {
+        lazyCredential?.mapping.warnings ?? []
+    }
+
+    private var lazyCredential: LazyCredential?
     /// The format's own decoded payload (EU DCC: the DCC JSON), for callers that need more than the record.
     public var formatPayload: JSONValue?
 
     public init(format: CredentialFormat? = nil) {
         self.format = format
+    }
+
+    /// Sets how the canonical record is built from the payload: `map` runs once, on the first access of
+    /// ``credential``, ``credentialWarnings`` or ``json``. It returns the record (nil when the payload does not
+    /// map) and warnings without personal data.
+    public mutating func setCredential(
+        mappedBy map: @escaping @Sendable () -> (record: VaccinationRecord?, warnings: [GenericCodedError])
+    ) {
+        lazyCredential = LazyCredential {
+            let (record, warnings) = map()
+            return LazyCredential.Mapping(record: record, warnings: warnings)
+        }
     }
 
     /// True only when the signature passed and no check failed.
@@ -45,7 +78,8 @@ public struct VerificationResult: Sendable {
         for (name, outcome) in checks.named { checksObject[name] = .string(outcome.rawValue) }
         object["checks"] = .object(checksObject)
         object["errors"] = .array(errors.map(Self.json(for:)))
-        if !warnings.isEmpty { object["warnings"] = .array(warnings.map(Self.json(for:))) }
+        let allWarnings = warnings + credentialWarnings
+        if !allWarnings.isEmpty { object["warnings"] = .array(allWarnings.map(Self.json(for:))) }
         object["issuer"] = issuer.map { .string($0) } ?? .null
         object["kid"] = keyID.map { .string($0) } ?? .null
         object["credential"] = credential?.json ?? .null

@@ -64,12 +64,12 @@ public struct HC1Verifier: Sendable {
         // 3. key usage
         if let signer {
             let types = HealthCertificateType.types(in: dcc)
-            let refused = types.filter { !signer.allows($0) }
             if types.isEmpty {
                 result.checks.keyUsage = .skipped
-            } else if refused.isEmpty {
+            } else if types.allSatisfy(signer.allows) {
                 result.checks.keyUsage = .pass
             } else {
+                let refused = types.filter { !signer.allows($0) }
                 result.fail(
                     \.keyUsage,
                     EUDCCError(
@@ -91,21 +91,24 @@ public struct HC1Verifier: Sendable {
             let more = problems.count > 5 ? " (and \(problems.count - 5) more)" : ""
             result.fail(\.schema, EUDCCError(.schema, "expected a DCC valid against its schema: \(shown)\(more)"))
         }
-        // The canonical record is best effort: the checks above decide validity; what does not map
-        // (an unknown country, a member the record has no place for) is reported as a warning.
-        do {
-            let mapping = try DCCPayload(json: dcc).mapToRecord(enforceRecordRules: false)
-            var record = mapping.record
-            record.applyCertificateMetadata(
-                issuedAt: claims.issuedAt.map { Date(timeIntervalSince1970: $0) },
-                expiresAt: claims.expirationTime.map { Date(timeIntervalSince1970: $0) },
-                keyID: result.keyID)
-            result.credential = record
-            for note in mapping.notes {
-                result.warnings.append(GenericCodedError(code: note.code, message: "\(note.path): \(note.message)"))
+        // The canonical record is best effort and built on first use: the checks above decide validity; what
+        // does not map (an unknown country, a member the record has no place for) becomes a warning.
+        let issuedAt = claims.issuedAt
+        let expiresAt = claims.expirationTime
+        let keyIDBytes = result.keyIDBytes
+        result.setCredential {
+            do {
+                let mapping = try DCCPayload(json: dcc).mapToRecord(enforceRecordRules: false)
+                var record = mapping.record
+                record.applyCertificateMetadata(
+                    issuedAt: issuedAt.map { Date(timeIntervalSince1970: $0) },
+                    expiresAt: expiresAt.map { Date(timeIntervalSince1970: $0) },
+                    keyID: keyIDBytes.map { Data($0).base64EncodedString() })
+                let warnings = mapping.notes.map { GenericCodedError(code: $0.code, message: "\($0.path): \($0.message)") }
+                return (record, warnings)
+            } catch {
+                return (nil, [GenericCodedError(error)])
             }
-        } catch {
-            result.warnings.append(GenericCodedError(error))
         }
         return result
     }
@@ -123,7 +126,7 @@ public struct HC1Verifier: Sendable {
             result.fail(\.signature, error)
             return nil
         }
-        result.keyID = Data(keyID).base64EncodedString()
+        result.keyIDBytes = Array(keyID)
         let candidates = context.trustStore.certificates(forKid: keyID)
         guard !candidates.isEmpty else {
             result.fail(
@@ -135,11 +138,11 @@ public struct HC1Verifier: Sendable {
             return nil
         }
         var lastError: (any Error)?
-        for candidate in candidates {
+        for index in candidates.indices {
             do {
-                try message.verify(with: candidate.publicKey)
+                try message.verify(with: candidates[index].publicKey)
                 result.checks.signature = .pass
-                return candidate
+                return candidates[index]
             } catch {
                 lastError = error
             }
