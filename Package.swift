@@ -13,7 +13,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "OpenDVC",
-    platforms: [.macOS(.v14), .iOS(.v17)],
+    platforms: [.macOS(.v15), .iOS(.v18)],
     products: [
         .library(name: "CodedErrors", targets: ["CodedErrors"]),
         .library(name: "CBOR", targets: ["CBOR"]),

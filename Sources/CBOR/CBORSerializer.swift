@@ -12,6 +12,12 @@ public struct CBORSerializer: Sendable {
     public init() {
         self.bytes = []
     }
+    /// Reserves room for `count` bytes, so that writing a structure of known size does not grow the buffer
+    /// step by step.
+    public mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
 
     /// Appends a head with the shortest encoding of `argument`.
     /// - Precondition: `majorType` is 0...7.

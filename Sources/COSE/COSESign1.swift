@@ -55,17 +55,21 @@ public struct COSESign1: Sendable {
         guard items.count == 4 else {
             throw COSEError(.malformed, "expected a COSE_Sign1 array of 4 items, found \(items.count) items")
         }
-        guard case .byteString(let protectedBytes) = items[0].content else {
-            throw COSEError(.malformed, "expected the protected header as a byte string, found \(items[0].typeName)")
-        }
-        guard case .map(let unprotected) = items[1].content else {
-            throw COSEError(.malformed, "expected the unprotected header as a map, found \(items[1].typeName)")
-        }
-        guard case .byteString(let payload) = items[2].content else {
-            throw COSEError(.malformed, "expected the payload as a byte string, found \(items[2].typeName)")
-        }
-        guard case .byteString(let signature) = items[3].content else {
-            throw COSEError(.malformed, "expected the signature as a byte string, found \(items[3].typeName)")
+        // Borrowed access through the buffer: reading `items[i]` would copy each node (and retain its parts).
+        let (protectedBytes, unprotected, payload, signature) = try items.withUnsafeBufferPointer { items in
+            guard case .byteString(let protectedBytes) = items[0].content else {
+                throw COSEError(.malformed, "expected the protected header as a byte string, found \(items[0].typeName)")
+            }
+            guard case .map(let unprotected) = items[1].content else {
+                throw COSEError(.malformed, "expected the unprotected header as a map, found \(items[1].typeName)")
+            }
+            guard case .byteString(let payload) = items[2].content else {
+                throw COSEError(.malformed, "expected the payload as a byte string, found \(items[2].typeName)")
+            }
+            guard case .byteString(let signature) = items[3].content else {
+                throw COSEError(.malformed, "expected the signature as a byte string, found \(items[3].typeName)")
+            }
+            return (protectedBytes, unprotected, payload, signature)
         }
         if protectedBytes.isEmpty {
             self.protectedHeader = []
@@ -126,6 +130,7 @@ public struct COSESign1: Sendable {
         protectedHeaderBytes: some Collection<UInt8>, payload: some Collection<UInt8>
     ) -> [UInt8] {
         var serializer = CBORSerializer()
+        serializer.reserveCapacity(protectedHeaderBytes.count + payload.count + 32)
         serializer.appendArrayHeader(count: 4)
         serializer.appendTextString("Signature1")
         serializer.appendByteString(protectedHeaderBytes)

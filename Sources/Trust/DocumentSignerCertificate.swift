@@ -14,31 +14,67 @@ public struct DocumentSignerCertificate: Sendable {
     /// The largest certificate accepted, in bytes.
     public static let maximumSize = 64 * 1024
 
+    /// The fields, in one immutable box: a certificate is copied on every lookup and verification, and a box
+    /// makes that one retain instead of one per field.
+    private final class Storage: Sendable {
+        let derBytes: [UInt8]
+        let kid: [UInt8]
+        let publicKey: COSEPublicKey
+        let notValidBefore: Date
+        let notValidAfter: Date
+        let subjectCountry: String?
+        let serialNumber: String
+        let extendedKeyUsage: [String]?
+        let hasMalformedExtendedKeyUsage: Bool
+        let certificate: Certificate?
+        let parsedWithFallback: Bool
+
+        init(
+            derBytes: [UInt8], kid: [UInt8], publicKey: COSEPublicKey, notValidBefore: Date, notValidAfter: Date,
+            subjectCountry: String?, serialNumber: String, extendedKeyUsage: [String]?,
+            hasMalformedExtendedKeyUsage: Bool, certificate: Certificate?, parsedWithFallback: Bool
+        ) {
+            self.derBytes = derBytes
+            self.kid = kid
+            self.publicKey = publicKey
+            self.notValidBefore = notValidBefore
+            self.notValidAfter = notValidAfter
+            self.subjectCountry = subjectCountry
+            self.serialNumber = serialNumber
+            self.extendedKeyUsage = extendedKeyUsage
+            self.hasMalformedExtendedKeyUsage = hasMalformedExtendedKeyUsage
+            self.certificate = certificate
+            self.parsedWithFallback = parsedWithFallback
+        }
+    }
+
+    private let storage: Storage
+
     /// The certificate bytes exactly as given (including any bytes after the DER element).
-    public let derBytes: [UInt8]
+    public var derBytes: [UInt8] { storage.derBytes }
     /// The key identifier: the first 8 bytes of SHA-256 over ``derBytes``.
-    public let kid: [UInt8]
+    public var kid: [UInt8] { storage.kid }
     /// The subject public key.
-    public let publicKey: COSEPublicKey
+    public var publicKey: COSEPublicKey { storage.publicKey }
     /// The start of the validity period.
-    public let notValidBefore: Date
+    public var notValidBefore: Date { storage.notValidBefore }
     /// The end of the validity period.
-    public let notValidAfter: Date
+    public var notValidAfter: Date { storage.notValidAfter }
     /// The countryName (C) of the subject, if any.
-    public let subjectCountry: String?
+    public var subjectCountry: String? { storage.subjectCountry }
     /// The serial number as lower-case hex, without leading zero bytes (`b6` for the INTEGER `02 02 00 b6`).
-    public let serialNumber: String
+    public var serialNumber: String { storage.serialNumber }
     /// The ExtendedKeyUsage OIDs in dotted form; `nil` when the certificate has no such extension.
     ///
     /// Read leniently, since some issuers' extensions are rejected by strict parsers. An empty array is an empty
     /// SEQUENCE (which allows every type, like an absent extension).
-    public let extendedKeyUsage: [String]?
+    public var extendedKeyUsage: [String]? { storage.extendedKeyUsage }
     /// The ExtendedKeyUsage extension is present but unreadable; ``allows(_:)`` then allows nothing.
-    public let hasMalformedExtendedKeyUsage: Bool
+    public var hasMalformedExtendedKeyUsage: Bool { storage.hasMalformedExtendedKeyUsage }
     /// The swift-certificates view of the certificate; `nil` when it was read with the lenient fallback.
-    public let certificate: Certificate?
+    public var certificate: Certificate? { storage.certificate }
     /// `true` when swift-certificates rejected the certificate and the lenient DER walk was used.
-    public let parsedWithFallback: Bool
+    public var parsedWithFallback: Bool { storage.parsedWithFallback }
 
     /// Parses a DER certificate.
     ///
@@ -55,34 +91,51 @@ public struct DocumentSignerCertificate: Sendable {
                 "expected a certificate of at most \(Self.maximumSize) bytes, found \(bytes.count)"
             )
         }
+        let derBytes: [UInt8]
+        let kid: [UInt8]
+        let publicKey: COSEPublicKey
+        let notValidBefore: Date
+        let notValidAfter: Date
+        let subjectCountry: String?
+        let serialNumber: String
+        let extendedKeyUsage: [String]?
+        let hasMalformedExtendedKeyUsage: Bool
+        let certificate: Certificate?
+        let parsedWithFallback: Bool
         let fields: CertificateFields
-        if let certificate = try? Certificate(derEncoded: bytes) {
-            fields = try Self.fields(of: certificate)
-            self.certificate = certificate
-            self.parsedWithFallback = false
+        if let parsed = try? Certificate(derEncoded: bytes) {
+            fields = try Self.fields(of: parsed)
+            certificate = parsed
+            parsedWithFallback = false
         } else {
             fields = try LenientCertificateParser.fields(from: bytes[...])
-            self.certificate = nil
-            self.parsedWithFallback = true
+            certificate = nil
+            parsedWithFallback = true
         }
-        self.derBytes = bytes
-        self.kid = Self.kid(for: bytes)
-        self.publicKey = try Self.publicKey(subjectPublicKeyInfo: fields.subjectPublicKeyInfo)
-        self.notValidBefore = fields.notValidBefore
-        self.notValidAfter = fields.notValidAfter
-        self.subjectCountry = fields.subjectCountry
-        self.serialNumber = Self.hex(Self.withoutLeadingZeros(fields.serialNumber))
+        derBytes = bytes
+        kid = Self.kid(for: bytes)
+        publicKey = try Self.publicKey(subjectPublicKeyInfo: fields.subjectPublicKeyInfo)
+        notValidBefore = fields.notValidBefore
+        notValidAfter = fields.notValidAfter
+        subjectCountry = fields.subjectCountry
+        serialNumber = Self.hex(Self.withoutLeadingZeros(fields.serialNumber))
         switch fields.extendedKeyUsage {
         case .absent:
-            self.extendedKeyUsage = nil
-            self.hasMalformedExtendedKeyUsage = false
+            extendedKeyUsage = nil
+            hasMalformedExtendedKeyUsage = false
         case .oids(let oids):
-            self.extendedKeyUsage = oids
-            self.hasMalformedExtendedKeyUsage = false
+            extendedKeyUsage = oids
+            hasMalformedExtendedKeyUsage = false
         case .malformed:
-            self.extendedKeyUsage = nil
-            self.hasMalformedExtendedKeyUsage = true
+            extendedKeyUsage = nil
+            hasMalformedExtendedKeyUsage = true
         }
+        storage = Storage(
+            derBytes: derBytes, kid: kid, publicKey: publicKey, notValidBefore: notValidBefore,
+            notValidAfter: notValidAfter, subjectCountry: subjectCountry, serialNumber: serialNumber,
+            extendedKeyUsage: extendedKeyUsage, hasMalformedExtendedKeyUsage: hasMalformedExtendedKeyUsage,
+            certificate: certificate, parsedWithFallback: parsedWithFallback
+        )
     }
 
     /// The key identifier of certificate bytes: the first 8 bytes of their SHA-256 digest.

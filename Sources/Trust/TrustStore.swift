@@ -49,6 +49,15 @@ public struct TrustStore: Sendable {
         return certificatesByKid[key] ?? []
     }
 
+    /// The certificates whose kid is `kid` (a non-generic entry point for the verification hot path:
+    /// generic calls across modules run unspecialised).
+    public func certificates(forKid kid: ArraySlice<UInt8>) -> [DocumentSignerCertificate] {
+        guard kid.count == 8 else { return [] }
+        var key: UInt64 = 0
+        for byte in kid { key = key << 8 | UInt64(byte) }
+        return certificatesByKid[key] ?? []
+    }
+
     private static func key(_ kid: some Collection<UInt8>) -> UInt64? {
         guard kid.count == 8 else { return nil }
         return kid.reduce(0) { $0 << 8 | UInt64($1) }
