@@ -59,53 +59,77 @@ public enum Base45 {
     public static func decode<Bytes: Collection>(
         ascii: Bytes, maxLength: Int = defaultMaxLength
     ) throws -> [UInt8] where Bytes.Element == UInt8, Bytes.Index == Int {
-        let count = ascii.count
+        if let decoded = try ascii.withContiguousStorageIfAvailable({ try decode(buffer: $0, maxLength: maxLength) }) {
+            return decoded
+        }
+        return try Array(ascii).withUnsafeBufferPointer { try decode(buffer: $0, maxLength: maxLength) }
+    }
+
+    /// The decoding loop over contiguous ASCII (on the verification hot path: no per-character calls or throws).
+    private static func decode(buffer: UnsafeBufferPointer<UInt8>, maxLength: Int) throws -> [UInt8] {
+        let count = buffer.count
         guard count <= maxLength else {
             throw Base45Error(.tooLarge, "expected at most \(maxLength) characters, found \(count)")
         }
         guard count % 3 != 1 else {
             throw Base45Error(.invalidLength, "expected a length of 3n or 3n+2 characters, found \(count)")
         }
-        var output = [UInt8]()
-        output.reserveCapacity(count / 3 * 2 + 1)
-        var index = ascii.startIndex
-        let end = ascii.endIndex
-        while index < end {
-            let remaining = end - index
-            let c = try value(ascii[index], at: index - ascii.startIndex)
-            let d = try value(ascii[index + 1], at: index + 1 - ascii.startIndex)
-            if remaining >= 3 {
-                let e = try value(ascii[index + 2], at: index + 2 - ascii.startIndex)
-                let n = Int(c) + Int(d) * 45 + Int(e) * 2025
-                guard n <= 0xFFFF else {
-                    throw Base45Error(
-                        .valueOutOfRange,
-                        "expected a triplet value at most 65535 at offset \(index - ascii.startIndex), found \(n)")
+        let outputCount = count / 3 * 2 + (count % 3 == 2 ? 1 : 0)
+        var failure: (offset: Int, kind: Base45Error.Code, value: Int)?
+        let output = [UInt8](unsafeUninitializedCapacity: outputCount) { out, initialized in
+            values.withUnsafeBufferPointer { table in
+                var index = 0
+                var written = 0
+                while index + 3 <= count {
+                    let c = table[Int(buffer[index])]
+                    let d = table[Int(buffer[index + 1])]
+                    let e = table[Int(buffer[index + 2])]
+                    // 0xFF marks a byte outside the alphabet.
+                    guard c != 0xFF, d != 0xFF, e != 0xFF else {
+                        failure = (index + (c == 0xFF ? 0 : d == 0xFF ? 1 : 2), .invalidCharacter, 0)
+                        break
+                    }
+                    let n = Int(c) + Int(d) * 45 + Int(e) * 2025
+                    guard n <= 0xFFFF else {
+                        failure = (index, .valueOutOfRange, n)
+                        break
+                    }
+                    out[written] = UInt8(truncatingIfNeeded: n >> 8)
+                    out[written + 1] = UInt8(truncatingIfNeeded: n)
+                    written += 2
+                    index += 3
                 }
-                output.append(UInt8(n >> 8))
-                output.append(UInt8(n & 0xFF))
-                index += 3
-            } else {
-                let n = Int(c) + Int(d) * 45
-                guard n <= 0xFF else {
-                    throw Base45Error(
-                        .valueOutOfRange,
-                        "expected a final pair value at most 255 at offset \(index - ascii.startIndex), found \(n)")
+                if failure == nil, index + 2 == count {
+                    let c = table[Int(buffer[index])]
+                    let d = table[Int(buffer[index + 1])]
+                    if c == 0xFF || d == 0xFF {
+                        failure = (index + (c == 0xFF ? 0 : 1), .invalidCharacter, 0)
+                    } else if Int(c) + Int(d) * 45 > 0xFF {
+                        failure = (index, .valueOutOfRange, Int(c) + Int(d) * 45)
+                    } else {
+                        out[written] = UInt8(Int(c) + Int(d) * 45)
+                        written += 1
+                    }
                 }
-                output.append(UInt8(n))
-                index += 2
+                initialized = written
+            }
+        }
+        if let failure {
+            switch failure.kind {
+            case .invalidCharacter:
+                throw Base45Error(
+                    .invalidCharacter,
+                    "expected a Base45 alphabet character at offset \(failure.offset), found byte \(buffer[failure.offset])")
+            case .valueOutOfRange where failure.offset + 2 == count:
+                throw Base45Error(
+                    .valueOutOfRange,
+                    "expected a final pair value at most 255 at offset \(failure.offset), found \(failure.value)")
+            default:
+                throw Base45Error(
+                    .valueOutOfRange,
+                    "expected a triplet value at most 65535 at offset \(failure.offset), found \(failure.value)")
             }
         }
         return output
-    }
-
-    @inline(__always)
-    private static func value(_ character: UInt8, at offset: Int) throws -> UInt8 {
-        let value = values[Int(character)]
-        guard value != 0xFF else {
-            throw Base45Error(
-                .invalidCharacter, "expected a Base45 alphabet character at offset \(offset), found byte \(character)")
-        }
-        return value
     }
 }

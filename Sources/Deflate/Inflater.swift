@@ -22,6 +22,9 @@ public final class Inflater {
     private let decompressor: ZlibDecompressor
     private var used = false
     private var probe = ByteBufferAllocator().buffer(capacity: 1)
+    // Reused between calls: a session verifying many payloads allocates them once.
+    private var input = ByteBufferAllocator().buffer(capacity: 0)
+    private var output = ByteBufferAllocator().buffer(capacity: 0)
 
     /// Creates an inflater for one format.
     public init(format: Format) throws {
@@ -46,9 +49,12 @@ public final class Inflater {
             try decompressor.reset()
         }
         used = true
-        var input = ByteBufferAllocator().buffer(capacity: compressed.count)
+        input.clear()
         input.writeBytes(compressed)
-        var output = ByteBufferAllocator().buffer(capacity: maxOutputSize + 1)
+        output.clear()
+        if output.capacity < maxOutputSize + 1 || output.capacity > 4 * (maxOutputSize + 1) {
+            output = ByteBufferAllocator().buffer(capacity: maxOutputSize + 1)
+        }
         do {
             try decompressor.inflate(from: &input, to: &output)
         } catch let error as CompressNIOError {

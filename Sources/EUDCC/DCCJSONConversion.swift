@@ -9,13 +9,28 @@ public enum DCCJSONConversion {
     /// CBOR → JSON. Text-keyed maps become objects, integers and floats numbers, tag 0 (date-time
     /// text) and tag 1004 (full-date text) their text, tag 1 (epoch seconds) an RFC 3339 UTC text.
     ///
+    /// The map must come from a decoder that rejects duplicate keys (``CBOR/DecodingOptions`` default).
+    ///
     /// - Throws: ``EUDCCError`` `HC1_INVALID_PAYLOAD` for byte strings, non-text map keys, `undefined`,
     ///   other tags or simple values; the message names the JSON path, not the value.
     public static func json(from node: CBORNode) throws -> JSONValue {
-        try json(from: node, path: "")
+        do {
+            return try convert(node)
+        } catch let failure as Failure {
+            let path = failure.reversedPath.reversed().joined(separator: "/")
+            throw EUDCCError(.invalidPayload, "expected \(failure.expected) at DCC path /\(path), found \(failure.found)")
+        }
     }
 
-    private static func json(from node: CBORNode, path: String) throws -> JSONValue {
+    /// A conversion failure on its way up; each level adds its key, so that the path is only built
+    /// when something fails.
+    private struct Failure: Error {
+        let expected: String
+        let found: String
+        var reversedPath: [String] = []
+    }
+
+    private static func convert(_ node: CBORNode) throws(Failure) -> JSONValue {
         switch node.content {
         case .unsigned(let value):
             guard value <= UInt64(Int64.max) else { return .double(Double(value)) }
@@ -24,7 +39,7 @@ public enum DCCJSONConversion {
             guard value < UInt64(Int64.max) else { return .double(-1 - Double(value)) }
             return .integer(-1 - Int64(value))
         case .float(let value):
-            guard value.isFinite else { throw invalid(path, "a finite number", "NaN or infinity") }
+            guard value.isFinite else { throw Failure(expected: "a finite number", found: "NaN or infinity") }
             return .double(value)
         case .textString(let text):
             return .string(text)
@@ -35,32 +50,53 @@ public enum DCCJSONConversion {
         case .array(let items):
             var array: [JSONValue] = []
             array.reserveCapacity(items.count)
-            for (index, item) in items.enumerated() { array.append(try json(from: item, path: "\(path)/\(index)")) }
+            for (index, item) in items.enumerated() {
+                do {
+                    array.append(try convert(item))
+                } catch {
+                    var failure = error
+                    failure.reversedPath.append(String(index))
+                    throw failure
+                }
+            }
             return .array(array)
         case .map(let entries):
             var members: [JSONObject.Member] = []
             members.reserveCapacity(entries.count)
-            for entry in entries {
-                guard let key = entry.key.textValue else {
-                    throw invalid(path, "text map keys", "another key type")
+            // Index through the buffer instead of binding each entry: no copy (and retains) of the key and value nodes.
+            try entries.withUnsafeBufferPointer { (buffer) throws(Failure) in
+                for index in buffer.indices {
+                    guard case .textString(let key) = buffer[index].key.content else {
+                        throw Failure(expected: "text map keys", found: "another key type")
+                    }
+                    do throws(Failure) {
+                        members.append(JSONObject.Member(key: key, value: try convert(buffer[index].value)))
+                    } catch {
+                        var failure = error
+                        failure.reversedPath.append(key)
+                        throw failure
+                    }
                 }
-                members.append(.init(key: key, value: try json(from: entry.value, path: "\(path)/\(key)")))
             }
-            return .object(JSONObject(members))
+            return .object(JSONObject(uniqueMembers: members))
         case .tagged(0, let inner), .tagged(1004, let inner):
-            guard let text = inner.textValue else { throw invalid(path, "text inside tag 0/1004", "another type") }
+            guard case .textString(let text) = inner.content else {
+                throw Failure(expected: "text inside tag 0/1004", found: "another type")
+            }
             return .string(text)
         case .tagged(1, let inner):
-            guard let seconds = inner.doubleValue else { throw invalid(path, "a number inside tag 1", "another type") }
+            guard let seconds = inner.doubleValue, seconds.isFinite else {
+                throw Failure(expected: "a number inside tag 1", found: "another type")
+            }
             return .string(Timestamp.format(Date(timeIntervalSince1970: seconds)))
         case .tagged(let tag, _):
-            throw invalid(path, "no tag other than 0, 1 or 1004", "tag \(tag)")
+            throw Failure(expected: "no tag other than 0, 1 or 1004", found: "tag \(tag)")
         case .byteString:
-            throw invalid(path, "a JSON-compatible value", "a byte string")
+            throw Failure(expected: "a JSON-compatible value", found: "a byte string")
         case .undefined:
-            throw invalid(path, "a JSON-compatible value", "undefined")
+            throw Failure(expected: "a JSON-compatible value", found: "undefined")
         case .simple(let value):
-            throw invalid(path, "a JSON-compatible value", "simple value \(value)")
+            throw Failure(expected: "a JSON-compatible value", found: "simple value \(value)")
         }
     }
 
@@ -76,9 +112,5 @@ public enum DCCJSONConversion {
         case .object(let object):
             return .map(object.members.map { CBORValue.MapEntry(.textString($0.key), cbor(from: $0.value)) })
         }
-    }
-
-    private static func invalid(_ path: String, _ expected: String, _ found: String) -> EUDCCError {
-        EUDCCError(.invalidPayload, "expected \(expected) at DCC path \(path.isEmpty ? "/" : path), found \(found)")
     }
 }

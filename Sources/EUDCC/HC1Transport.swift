@@ -19,15 +19,16 @@ public enum HC1Transport {
     ///
     /// - Throws: ``EUDCCError`` (`HC1_PREFIX`, `HC1_TOO_LARGE`), `Base45Error` or `DeflateError`.
     public static func decode(_ text: Substring, inflater: Inflater? = nil) throws -> [UInt8] {
-        var text = text
-        while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
-        guard text.utf8.count <= maxTextLength + prefix.utf8.count else {
-            throw EUDCCError(.tooLarge, "expected at most \(maxTextLength) characters after HC1:, found \(text.utf8.count)")
+        // Byte-level work only: Character operations (grapheme breaking) would cost more than Base45 itself.
+        var utf8 = text.utf8[...]
+        while let last = utf8.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { utf8.removeLast() }
+        guard utf8.count <= maxTextLength + prefix.utf8.count else {
+            throw EUDCCError(.tooLarge, "expected at most \(maxTextLength) characters after HC1:, found \(utf8.count)")
         }
-        guard text.hasPrefix(prefix) else {
+        guard utf8.starts(with: prefix.utf8) else {
             throw EUDCCError(.prefix, "expected the text to start with HC1:, found another prefix")
         }
-        let compressed = try Base45.decode(text.dropFirst(prefix.count))
+        let compressed = try Base45.decode(Substring(utf8.dropFirst(prefix.utf8.count)))
         let inflater = try inflater ?? Inflater(format: .zlib)
         return try inflater.inflate(compressed, maxOutputSize: maxCOSESize)
     }

@@ -42,10 +42,12 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         for member in members { self[member.key] = member.value }
     }
 
-    /// Builds an object from members whose keys are already known to be unique, keeping their order.
+    /// Builds an object from members whose keys the caller knows to be unique, keeping their order.
     ///
-    /// Used by ``JSONParser``, which checks keys itself; skips the quadratic duplicate scan of ``init(_:)``.
-    init(uniqueMembers members: [Member]) {
+    /// For decoders that check keys themselves (``JSONParser``, a CBOR map decoded with duplicate-key
+    /// rejection); skips the quadratic duplicate scan of ``init(_:)``. Duplicate keys make lookups
+    /// return the first member.
+    public init(uniqueMembers members: [Member]) {
         self.members = members
     }
 

@@ -19,6 +19,31 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Parses exactly `YYYY-MM-DD`; `nil` for any other text or a date that does not exist.
+    ///
+    /// The `String` overload reads the UTF-8 storage in place (dates are parsed for every verified certificate).
+    public init?(_ text: String) {
+        var text = text
+        guard let parts = text.withUTF8({ Self.parts(of: $0) }) else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
+    /// Year, month and day of exactly `YYYY-MM-DD` (not yet checked to exist).
+    static func parts(of bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        var values = (0, 0, 0)
+        for (index, byte) in bytes.enumerated() where index != 4 && index != 7 {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            switch index {
+            case 0..<4: values.0 = values.0 * 10 + digit
+            case 5..<7: values.1 = values.1 * 10 + digit
+            default: values.2 = values.2 * 10 + digit
+            }
+        }
+        return values
+    }
+
+    /// Parses exactly `YYYY-MM-DD`; `nil` for any other text or a date that does not exist.
     public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8.prefix(11))
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),

@@ -65,10 +65,35 @@ public struct DateTime: Sendable, Hashable, CustomStringConvertible {
         guard let dayCount = Int(exactly: days), let date = CalendarDate(daysSince1970: dayCount + dayOffset) else {
             return nil
         }
-        let text =
-            date.text + "T" + DateDigits.padded(second / 3600, 2) + ":"
-            + DateDigits.padded(second / 60 % 60, 2) + ":" + DateDigits.padded(second % 60, 2) + "Z"
-        self.init(text)
+        guard (1...9999).contains(date.year) else { return nil }
+        // Written digit by digit: this runs for every verified certificate (its validity period).
+        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 20)
+        func put(_ value: Int, at offset: Int, width: Int) {
+            var value = value
+            for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(date.year, at: 0, width: 4)
+        put(date.month, at: 5, width: 2)
+        put(date.day, at: 8, width: 2)
+        put(second / 3600, at: 11, width: 2)
+        put(second / 60 % 60, at: 14, width: 2)
+        put(second % 60, at: 17, width: 2)
+        bytes[4] = UInt8(ascii: "-")
+        bytes[7] = UInt8(ascii: "-")
+        bytes[10] = UInt8(ascii: "T")
+        bytes[13] = UInt8(ascii: ":")
+        bytes[16] = UInt8(ascii: ":")
+        bytes[19] = UInt8(ascii: "Z")
+        self.text = String(decoding: bytes, as: UTF8.self)
+        self.date = date
+        self.hour = second / 3600
+        self.minute = second / 60 % 60
+        self.second = second % 60
+        self.utcOffsetMinutes = 0
+        self.isRFC3339 = true
     }
 
     /// Seconds since 1970-01-01T00:00:00Z (fractions ignored), or `nil` for a local time without offset.

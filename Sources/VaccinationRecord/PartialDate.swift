@@ -41,6 +41,20 @@ public struct PartialDate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `nil` for anything else or a date that does not exist.
+    ///
+    /// The `String` overload reads the UTF-8 storage in place (birth dates are parsed for every verified certificate).
+    public init?(_ text: String) {
+        var text = text
+        let count = text.utf8.count
+        if count == 10 {
+            guard let parts = text.withUTF8({ CalendarDate.parts(of: $0) }) else { return nil }
+            self.init(year: parts.year, month: parts.month, day: parts.day)
+        } else {
+            self.init(Substring(text))
+        }
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `nil` for anything else or a date that does not exist.
     public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8.prefix(11))
         switch bytes.count {

@@ -90,13 +90,30 @@ public enum DCCCodeSystems {
 
     /// EU/1/20/1528.
     static func isEURegisterNumber(_ code: String) -> Bool {
-        let parts = code.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "EU" && parts.dropFirst().allSatisfy { isDigits(String($0)) }
+        // EU/<digits>/<digits>/<digits>, checked byte by byte (this runs for every verified certificate).
+        var bytes = code.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "E"), bytes.next() == UInt8(ascii: "U"), bytes.next() == UInt8(ascii: "/")
+        else { return false }
+        var groups = 1
+        var digitsInGroup = 0
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: "/") {
+                guard digitsInGroup > 0 else { return false }
+                groups += 1
+                digitsInGroup = 0
+            } else if (0x30...0x39).contains(byte) {
+                digitsInGroup += 1
+            } else {
+                return false
+            }
+        }
+        return groups == 3 && digitsInGroup > 0
     }
 
     /// ORG-100030215.
     static func isSPOROrganisation(_ code: String) -> Bool {
-        code.hasPrefix("ORG-") && isDigits(String(code.dropFirst(4)))
+        let bytes = code.utf8
+        return bytes.count > 4 && bytes.starts(with: "ORG-".utf8) && bytes.dropFirst(4).allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// LOINC code (94558-4) or LOINC part (LP6464-4).

@@ -132,13 +132,13 @@ private struct RecordMapper {
         throw DCCPayloadError(.unmappable, path: "dob", "expected YYYY, YYYY-MM, YYYY-MM-DD or an empty string")
     }
 
-    mutating func date(_ text: String, path: String) throws -> CalendarDate {
+    mutating func date(_ text: String, path: @autoclosure () -> String) throws -> CalendarDate {
         if let date = CalendarDate(text) { return date }
         if let dateTime = DateTime(text) {
-            noteTruncated(path)
+            noteTruncated(path())
             return dateTime.date
         }
-        throw DCCPayloadError(.unmappable, path: path, "expected an existing date YYYY-MM-DD")
+        throw DCCPayloadError(.unmappable, path: path(), "expected an existing date YYYY-MM-DD")
     }
 
     private mutating func noteTruncated(_ path: String) {
@@ -149,75 +149,75 @@ private struct RecordMapper {
             ))
     }
 
-    func dateTime(_ text: String, path: String) throws -> DateTime {
+    func dateTime(_ text: String, path: @autoclosure () -> String) throws -> DateTime {
         guard let dateTime = DateTime(text) else {
-            throw DCCPayloadError(.unmappable, path: path, "expected an ISO 8601 date-time")
+            throw DCCPayloadError(.unmappable, path: path(), "expected an ISO 8601 date-time")
         }
         return dateTime
     }
 
-    func coding(_ code: String, _ field: DCCCodeSystems.Field, path: String) throws -> Coding {
+    func coding(_ code: String, _ field: DCCCodeSystems.Field, path: @autoclosure () -> String) throws -> Coding {
         guard !code.isEmpty else {
-            throw DCCPayloadError(.unmappable, path: path, "expected a code, found an empty string")
+            throw DCCPayloadError(.unmappable, path: path(), "expected a code, found an empty string")
         }
         return Coding(system: field.system(code), code: code)
     }
 
-    func country(_ code: String, path: String) throws -> CountryCode {
+    func country(_ code: String, path: @autoclosure () -> String) throws -> CountryCode {
         guard let country = CountryCode(code) else {
-            throw DCCPayloadError(.unmappable, path: path, "expected an ISO 3166-1 country code")
+            throw DCCPayloadError(.unmappable, path: path(), "expected an ISO 3166-1 country code")
         }
         return country
     }
 
-    func requireText(_ text: String, path: String) throws {
-        guard !text.isEmpty else { throw DCCPayloadError(.unmappable, path: path, "expected a non-empty string") }
+    func requireText(_ text: String, path: @autoclosure () -> String) throws {
+        guard !text.isEmpty else { throw DCCPayloadError(.unmappable, path: path(), "expected a non-empty string") }
     }
 
-    func dose(_ value: Int, path: String) throws -> Int {
-        guard value >= 1 else { throw DCCPayloadError(.unmappable, path: path, "expected an integer of at least 1") }
+    func dose(_ value: Int, path: @autoclosure () -> String) throws -> Int {
+        guard value >= 1 else { throw DCCPayloadError(.unmappable, path: path(), "expected an integer of at least 1") }
         return value
     }
 
-    mutating func vaccination(_ entry: DCCVaccinationEntry, path: String) throws -> VaccinationEvent {
+    mutating func vaccination(_ entry: DCCVaccinationEntry, path: @autoclosure () -> String) throws -> VaccinationEvent {
         VaccinationEvent(
-            disease: try coding(entry.targetedDisease, DCCCodeSystems.disease, path: path + ".tg"),
-            vaccine: try coding(entry.vaccineType, DCCCodeSystems.vaccine, path: path + ".vp"),
-            brand: try coding(entry.medicinalProduct, DCCCodeSystems.product, path: path + ".mp"),
-            manufacturer: try coding(entry.marketingAuthorizationHolder, DCCCodeSystems.holder, path: path + ".ma"),
-            date: try date(entry.date, path: path + ".dt"),
-            dose: try dose(entry.doseNumber, path: path + ".dn"),
-            totalDoses: try dose(entry.totalDoses, path: path + ".sd"),
-            country: try country(entry.country, path: path + ".co")
+            disease: try coding(entry.targetedDisease, DCCCodeSystems.disease, path: path() + ".tg"),
+            vaccine: try coding(entry.vaccineType, DCCCodeSystems.vaccine, path: path() + ".vp"),
+            brand: try coding(entry.medicinalProduct, DCCCodeSystems.product, path: path() + ".mp"),
+            manufacturer: try coding(entry.marketingAuthorizationHolder, DCCCodeSystems.holder, path: path() + ".ma"),
+            date: try date(entry.date, path: path() + ".dt"),
+            dose: try dose(entry.doseNumber, path: path() + ".dn"),
+            totalDoses: try dose(entry.totalDoses, path: path() + ".sd"),
+            country: try country(entry.country, path: path() + ".co")
         )
     }
 
-    mutating func test(_ entry: DCCTestEntry, path: String) throws -> TestEvent {
+    mutating func test(_ entry: DCCTestEntry, path: @autoclosure () -> String) throws -> TestEvent {
         TestEvent(
-            disease: try coding(entry.targetedDisease, DCCCodeSystems.disease, path: path + ".tg"),
-            type: try coding(entry.testType, DCCCodeSystems.type, path: path + ".tt"),
+            disease: try coding(entry.targetedDisease, DCCCodeSystems.disease, path: path() + ".tg"),
+            type: try coding(entry.testType, DCCCodeSystems.type, path: path() + ".tt"),
             name: DCCPayload.nonEmpty(entry.testName),
             device: try DCCPayload.nonEmpty(entry.testDevice).map {
-                try coding($0, DCCCodeSystems.device, path: path + ".ma")
+                try coding($0, DCCCodeSystems.device, path: path() + ".ma")
             },
-            sampleTime: try dateTime(entry.sampleTime, path: path + ".sc"),
-            resultTime: try DCCPayload.nonEmpty(entry.resultTime).map { try dateTime($0, path: path + ".dr") },
-            result: try coding(entry.testResult, DCCCodeSystems.result, path: path + ".tr"),
+            sampleTime: try dateTime(entry.sampleTime, path: path() + ".sc"),
+            resultTime: try DCCPayload.nonEmpty(entry.resultTime).map { try dateTime($0, path: path() + ".dr") },
+            result: try coding(entry.testResult, DCCCodeSystems.result, path: path() + ".tr"),
             centre: DCCPayload.nonEmpty(entry.testCentre),
-            country: try country(entry.country, path: path + ".co")
+            country: try country(entry.country, path: path() + ".co")
         )
     }
 
-    mutating func recovery(_ entry: DCCRecoveryEntry, path: String) throws -> RecoveryEvent {
+    mutating func recovery(_ entry: DCCRecoveryEntry, path: @autoclosure () -> String) throws -> RecoveryEvent {
         let event = RecoveryEvent(
-            disease: try coding(entry.targetedDisease, DCCCodeSystems.disease, path: path + ".tg"),
-            firstPositive: try date(entry.firstPositiveDate, path: path + ".fr"),
-            country: try country(entry.country, path: path + ".co"),
-            validFrom: try date(entry.validFrom, path: path + ".df"),
-            validUntil: try date(entry.validUntil, path: path + ".du")
+            disease: try coding(entry.targetedDisease, DCCCodeSystems.disease, path: path() + ".tg"),
+            firstPositive: try date(entry.firstPositiveDate, path: path() + ".fr"),
+            country: try country(entry.country, path: path() + ".co"),
+            validFrom: try date(entry.validFrom, path: path() + ".df"),
+            validUntil: try date(entry.validUntil, path: path() + ".du")
         )
         guard event.validFrom <= event.validUntil else {
-            throw DCCPayloadError(.unmappable, path: path + ".du", "expected a date on or after df")
+            throw DCCPayloadError(.unmappable, path: path() + ".du", "expected a date on or after df")
         }
         return event
     }

@@ -45,15 +45,17 @@ public struct DCCSchemaValidator: Sendable {
     /// Problems found in `dcc`; empty when it is valid. Messages name paths and rules, never values.
     public func violations(in dcc: JSONValue) -> [String] {
         var problems: [String] = []
-        let version = schemaVersion(for: dcc["ver"]?.stringValue)
-        if let schema = schemas[version] {
+        let declared = dcc["ver"]?.stringValue
+        // The fast mode (no paths, no messages) settles the common, valid case; violations are collected
+        // only for a DCC that fails.
+        if let schema = declared.flatMap({ schemas[$0] }) ?? schemas[Self.fallbackVersion], !schema.isValid(dcc) {
             for violation in schema.validate(dcc) {
                 problems.append("\(violation.instancePath.isEmpty ? "/" : violation.instancePath): \(violation.message)")
             }
         }
-        let groups = ["v", "t", "r"].filter { dcc[$0] != nil }
-        if groups.count != 1 {
-            problems.append("/: expected exactly one of v, t, r, found \(groups.count)")
+        let groups = (dcc["v"] != nil ? 1 : 0) + (dcc["t"] != nil ? 1 : 0) + (dcc["r"] != nil ? 1 : 0)
+        if groups != 1 {
+            problems.append("/: expected exactly one of v, t, r, found \(groups)")
         }
         return problems
     }
