@@ -29,8 +29,9 @@ final class SchemaNode: Sendable {
 
     let required: [String]
     let properties: [(name: String, node: Int)]
-    /// Lookup for objects with many declared properties.
-    let propertyIndex: [String: Int]?
+    /// `required` and `properties` names packed for fast comparison with member names.
+    let packedRequired: [PackedName]
+    let packedProperties: [(name: PackedName, node: Int)]
     let additionalProperties: Int?
     let minProperties: Int?
     let maxProperties: Int?
@@ -64,9 +65,8 @@ final class SchemaNode: Sendable {
         items = draft.items
         required = draft.required
         properties = draft.properties
-        propertyIndex = draft.properties.count > 8
-            ? Dictionary(draft.properties.map { ($0.name, $0.node) }, uniquingKeysWith: { first, _ in first })
-            : nil
+        packedRequired = draft.required.map(PackedName.init)
+        packedProperties = draft.properties.map { (PackedName($0.name), $0.node) }
         additionalProperties = draft.additionalProperties
         minProperties = draft.minProperties
         maxProperties = draft.maxProperties
@@ -85,10 +85,12 @@ final class SchemaNode: Sendable {
             && draft.oneOf.isEmpty && draft.not == nil
     }
 
-    /// The schema node declared for an object member name, if any.
-    func propertyNode(named name: String) -> Int? {
-        if let propertyIndex { return propertyIndex[name] }
-        for property in properties where property.name == name { return property.node }
+    /// The schema node declared for an object member name, if any (the first declaration wins).
+    func propertyNode(named name: PackedName, text: @autoclosure () -> String) -> Int? {
+        for position in packedProperties.indices
+        where packedProperties[position].name.matches(name, text: properties[position].name, otherText: text()) {
+            return packedProperties[position].node
+        }
         return nil
     }
 }

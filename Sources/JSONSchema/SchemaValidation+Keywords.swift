@@ -114,28 +114,47 @@ extension SchemaValidation {
             guard collecting else { return false }
             valid = false
         }
-        for name in node.required where !members.contains(where: { $0.key == name }) {
-            report("required", "missing required property \"\(name)\"")
+        guard !node.required.isEmpty || !node.properties.isEmpty || node.additionalProperties != nil else { return valid }
+        // Member names packed once, then compared as integers with the schema's names.
+        return withUnsafeTemporaryAllocation(of: PackedName.self, capacity: members.count) { names in
+            for index in members.indices { names.initializeElement(at: index, to: PackedName(members[index].key)) }
+            defer { names.deinitialize() }
+            return validateMembers(node, members, names: UnsafeBufferPointer(names), depth: depth, valid: valid)
+        }
+    }
+
+    private mutating func validateMembers(
+        _ node: SchemaNode, _ members: [JSONObject.Member], names: UnsafeBufferPointer<PackedName>, depth: Int,
+        valid: Bool
+    ) -> Bool {
+        var valid = valid
+        // Indices rather than bound elements throughout: binding a member or a name copies it (retains).
+        for position in node.packedRequired.indices {
+            let present = names.indices.contains {
+                names[$0].matches(node.packedRequired[position], text: members[$0].key, otherText: node.required[position])
+            }
+            guard !present else { continue }
+            report("required", "missing required property \"\(node.required[position])\"")
             guard collecting else { return false }
             valid = false
         }
         guard !node.properties.isEmpty || node.additionalProperties != nil else { return valid }
-        for member in members {
-            if let schema = node.propertyNode(named: member.key) {
-                if !validateChild(schema, member.value, token: .key(member.key), depth: depth) {
+        for index in members.indices {
+            if let schema = node.propertyNode(named: names[index], text: members[index].key) {
+                if !validateChild(schema, members[index].value, token: .key(members[index].key), depth: depth) {
                     guard collecting else { return false }
                     valid = false
                 }
             } else if let additional = node.additionalProperties {
                 if nodes[additional].rejectsEverything {
                     if collecting {
-                        path.append(.key(member.key))
+                        path.append(.key(members[index].key))
                         report("additionalProperties", "property is not allowed (additionalProperties is false)")
                         path.removeLast()
                     }
                     guard collecting else { return false }
                     valid = false
-                } else if !validateChild(additional, member.value, token: .key(member.key), depth: depth) {
+                } else if !validateChild(additional, members[index].value, token: .key(members[index].key), depth: depth) {
                     guard collecting else { return false }
                     valid = false
                 }
