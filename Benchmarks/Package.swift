@@ -1,0 +1,32 @@
+// swift-tools-version:6.1
+// OpenDVC benchmarks: a separate package (as in swift-asn1) so the main build stays lean.
+// Run: Benchmarks/run.sh   (builds in release, writes docs/PERFORMANCE.md figures to stdout)
+import PackageDescription
+
+let package = Package(
+    name: "OpenDVCBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "OpenDVC", path: ".."),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "HC1Benchmark",
+            dependencies: [
+                .product(name: "Verifier", package: "OpenDVC"),
+                .product(name: "EUDCC", package: "OpenDVC"),
+                .product(name: "Trust", package: "OpenDVC"),
+                .product(name: "COSE", package: "OpenDVC"),
+                .product(name: "CBOR", package: "OpenDVC"),
+                .product(name: "Base45", package: "OpenDVC"),
+                .product(name: "Deflate", package: "OpenDVC"),
+                .product(name: "JSON", package: "OpenDVC"),
+                .product(name: "JSONSchema", package: "OpenDVC"),
+                .product(name: "CredentialVerification", package: "OpenDVC"),
+                .product(name: "VaccinationRecord", package: "OpenDVC"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        )
+    ]
+)

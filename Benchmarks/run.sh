@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds OpenDVC and its benchmarks in release mode and prints the figures for docs/PERFORMANCE.md.
+#   Benchmarks/run.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-3}
+swift build -c release --product dvc >/dev/null
+dvc=$(swift build -c release --show-bin-path)/dvc
+cd Benchmarks
+# SwiftPM keeps the source list of a path dependency in the build description and misses files added
+# since the last build; dropping the description makes it look again.
+rm -f .build/*/release/description.json
+swift build -c release >/dev/null
+"$(swift build -c release --show-bin-path)/HC1Benchmark" --seconds "$seconds" --dvc "$dvc"
