@@ -55,6 +55,11 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   seeds=.build-fuzz/seeds-$target
   make_seeds "$target" "$seeds"
+  set +e
   "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix=.build-fuzz/artifacts/ "$corpus" "$seeds" 2>&1 | tail -n 12
+    -artifact_prefix=.build-fuzz/artifacts/ "$corpus" "$seeds" 2>&1 \
+    | grep -E "INITED|DONE|ERROR|SUMMARY|crash|leak|stat::(number_of_executed_units|average_exec_per_sec)|Loaded"
+  status=${PIPESTATUS[0]}
+  set -e
+  [ "$status" -eq 0 ] || { echo "fuzz target $target failed (status $status); input in .build-fuzz/artifacts/" >&2; exit 1; }
 done
