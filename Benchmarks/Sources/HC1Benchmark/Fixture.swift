@@ -46,7 +46,9 @@ final class Fixture {
         }
         self.payloads = payloads
         self.signed = signed
-        publicKey = setup.dscPrivateKey.publicKey
+        // The same key object the verifier uses: the DSC's SubjectPublicKeyInfo as loaded by the trust store.
+        guard case .p256(let certificateKey) = certificate.publicKey else { fatalError("the generated DSC has a P-256 key") }
+        publicKey = certificateKey
         verifier = Verifier(trustStore: TrustStore(certificates: [certificate]))
         session = verifier.makeSession()
         noKeySession = Verifier(trustStore: TrustStore()).makeSession()
