@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "JSON", targets: ["JSON"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
         .library(name: "COSE", targets: ["COSE"]),
+        .library(name: "JOSE", targets: ["JOSE"]),
         .library(name: "VaccinationRecord", targets: ["VaccinationRecord"]),
         .library(name: "Trust", targets: ["Trust"]),
         .library(name: "CredentialVerification", targets: ["CredentialVerification"]),
@@ -57,6 +58,11 @@ let package = Package(
         .target(name: "JSON", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
         .target(name: "JSONSchema", dependencies: ["JSON", "CodedErrors"], swiftSettings: swiftSettings),
         .target(
+            name: "JOSE",
+            dependencies: ["CodedErrors", "JSON", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "COSE",
             dependencies: [
                 "CBOR", "CodedErrors",
@@ -71,7 +77,7 @@ let package = Package(
         .target(
             name: "Trust",
             dependencies: [
-                "CodedErrors", "COSE",
+                "CodedErrors", "COSE", "JOSE",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -103,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "dvc",
             dependencies: [
-                "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "CredentialVerification",
+                "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "JOSE", "CredentialVerification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -123,6 +129,7 @@ let package = Package(
         .testTarget(
             name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON", "TestSupport"], swiftSettings: swiftSettings
         ),
+        .testTarget(name: "JOSETests", dependencies: ["JOSE", "JSON", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "COSETests", dependencies: ["COSE", "CBOR", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "VaccinationRecordTests", dependencies: ["VaccinationRecord", "JSON", "TestSupport"],

@@ -1,4 +1,6 @@
-/// The document signer certificates a verifier trusts, looked up by kid.
+import JOSE
+
+/// The keys a verifier trusts: document signer certificates looked up by kid, and JWK sets per issuer.
 ///
 /// Several certificates may share a kid (the kid is only 8 bytes of a hash, and issuers reuse keys), so a lookup
 /// returns every candidate and the caller tries each. Adding the same certificate bytes twice keeps one copy.
@@ -18,8 +20,23 @@ public struct TrustStore: Sendable {
         }
     }
 
-    /// Whether the store holds no certificate.
-    public var isEmpty: Bool { count == 0 }
+    /// JWK sets (SMART Health Cards, W3C VC issuers): bound to an issuer, or usable for any issuer (`nil`).
+    public private(set) var keySets: [(issuer: String?, keys: JWKSet)] = []
+
+    /// Whether the store holds no certificate and no key set.
+    public var isEmpty: Bool { count == 0 && keySets.isEmpty }
+
+    /// Adds a JWK set, bound to `issuer` (its keys then verify that issuer's credentials only), or unbound.
+    public mutating func add(_ keySet: JWKSet, issuer: String? = nil) {
+        keySets.append((issuer, keySet))
+    }
+
+    /// The signing keys usable for `issuer` with key id `keyID`: those of sets bound to the issuer, then those of
+    /// unbound sets.
+    public func keys(forIssuer issuer: String, keyID: String) -> [JWK] {
+        keySets.filter { $0.issuer == issuer }.flatMap { $0.keys.keys(withID: keyID) }
+            + keySets.filter { $0.issuer == nil }.flatMap { $0.keys.keys(withID: keyID) }
+    }
 
     /// Every certificate held, grouped by kid (the order of the groups is unspecified).
     public var allCertificates: [DocumentSignerCertificate] {

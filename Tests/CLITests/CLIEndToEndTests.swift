@@ -114,6 +114,29 @@ struct CLIEndToEndTests {
         #expect(help.standardOutput.contains("--batch"))
     }
 
+    @Test func trustAcceptsJWKSFilesBoundToAnIssuerOrNot() throws {
+        let keys = try generateKeys()
+        let issued = try dvc.run(["issue", "--key", keys.key, "--cert", keys.cert, record])
+        let payload = Data(issued.standardOutput.utf8)
+        let jwks = try TestData.url("shc/examples/issuer/.well-known/jwks.json").path
+        // A JWKS (unbound or bound to an issuer) loads beside the certificate; HC1 still verifies with the DSC.
+        let both = try dvc.run(
+            ["verify", "--trust", keys.cert, "--trust", jwks, "--trust", "https://spec.smarthealth.cards/examples/issuer=\(jwks)"],
+            input: payload)
+        #expect(both.status == 0, "\(both.standardOutput)\(both.standardError)")
+        // Only the JWKS: the DCC's kid is unknown.
+        let onlyJWKS = try dvc.run(["verify", "--json", "--trust", jwks], input: payload)
+        #expect(onlyJWKS.status == 1)
+        #expect(onlyJWKS.standardOutput.contains("UNKNOWN_KEY"))
+        // ISS= binds key sets only; a certificate there is a usage error. A broken JWKS is an I/O error.
+        #expect(try dvc.run(["verify", "--trust", "DE=\(keys.cert)"], input: payload).status == 2)
+        let bad = try TestData.url("shc-devtools/badjwks/.well-known/jwks.json").path
+        let badJWKS = folder.appendingPathComponent("bad.json")
+        try Data("{\"keys\": 5}".utf8).write(to: badJWKS)
+        #expect(try dvc.run(["verify", "--trust", badJWKS.path], input: payload).status == 2)
+        #expect(try dvc.run(["verify", "--trust", bad], input: payload).status == 2)
+    }
+
     @Test func issueRejectsInvalidRecordsWithACode() throws {
         let keys = try generateKeys()
         let bad = folder.appendingPathComponent("bad.json")
