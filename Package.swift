@@ -28,10 +28,13 @@ let package = Package(
         .library(name: "CredentialVerification", targets: ["CredentialVerification"]),
         .library(name: "EUDCC", targets: ["EUDCC"]),
         .library(name: "Verifier", targets: ["Verifier"]),
+        .library(name: "QRCode", targets: ["QRCode"]),
+        .library(name: "QRRendering", targets: ["QRRendering"]),
         .executable(name: "dvc", targets: ["dvc"]),
         .executable(name: "FuzzCBOR", targets: ["FuzzCBOR"]),
         .executable(name: "FuzzHC1", targets: ["FuzzHC1"]),
         .executable(name: "FuzzJSON", targets: ["FuzzJSON"]),
+        .executable(name: "FuzzQR", targets: ["FuzzQR"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
@@ -56,6 +59,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "JSON", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        .target(name: "QRCode", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        .target(
+            name: "QRRendering",
+            dependencies: [
+                "QRCode", "CodedErrors",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "JSONSchema", dependencies: ["JSON", "CodedErrors"], swiftSettings: swiftSettings),
         .target(
             name: "JOSE",
@@ -110,6 +123,7 @@ let package = Package(
             name: "dvc",
             dependencies: [
                 "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "JOSE", "CredentialVerification",
+                "QRCode", "QRRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -119,6 +133,7 @@ let package = Package(
         .executableTarget(name: "FuzzCBOR", dependencies: ["CBOR"], path: "Fuzz/FuzzCBOR"),
         .executableTarget(name: "FuzzHC1", dependencies: ["EUDCC", "Trust"], path: "Fuzz/FuzzHC1"),
         .executableTarget(name: "FuzzJSON", dependencies: ["JSON"], path: "Fuzz/FuzzJSON"),
+        .executableTarget(name: "FuzzQR", dependencies: ["QRCode"], path: "Fuzz/FuzzQR"),
 
         // MARK: Tests
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
@@ -145,6 +160,10 @@ let package = Package(
             exclude: ["Conformance/dgc-deviations.csv", "Interop/verify_hc1.py"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "QRCodeTests", dependencies: ["QRCode", "QRRendering", "Deflate", "TestSupport"],
+            exclude: ["Interop/qr_interop.py"], swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CLITests", dependencies: ["QRCode", "QRRendering", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds each libFuzzer target with AddressSanitizer and runs it for a bounded time.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets: FuzzCBOR FuzzHC1 FuzzJSON)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets: FuzzCBOR FuzzHC1 FuzzJSON FuzzQR)
 # Seeds come from Fuzz/<Target>/seeds when present. A crash fails the run and leaves the input
 # in .build-fuzz/artifacts/; keep it as a named regression test.
 set -euo pipefail
@@ -8,13 +8,13 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzCBOR FuzzHC1 FuzzJSON)
+((${#targets[@]})) || targets=(FuzzCBOR FuzzHC1 FuzzJSON FuzzQR)
 
 mkdir -p .build-fuzz/artifacts
 testdata=${DVC_TESTDATA:-../shared/testdata}
 
 # Seeds from the EU DCC test vectors: QR text for FuzzHC1, COSE and CBOR bytes for FuzzCBOR,
-# JSON payloads for FuzzJSON.
+# JSON payloads for FuzzJSON, QR text behind a control byte for FuzzQR.
 make_seeds() {
   mkdir -p "$2"
   python3 - "$1" "$2" "$testdata/dgc-testdata" <<'PY'
@@ -31,6 +31,9 @@ for index, path in enumerate(files):
     blobs = []
     if target == "FuzzHC1" and isinstance(test.get("PREFIX"), str):
         blobs.append(test["PREFIX"].encode())
+    if target == "FuzzQR" and isinstance(test.get("PREFIX"), str):
+        # First byte: error correction level (bits 0-1) and an optional forced mask (bits 2-5).
+        blobs.append(bytes([index % 64]) + test["PREFIX"].encode())
     if target == "FuzzCBOR":
         for key in ("COSE", "CBOR"):
             try:
@@ -55,8 +58,11 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   seeds=.build-fuzz/seeds-$target
   make_seeds "$target" "$seeds"
+  extra=()
+  # Longer inputs reach the version-40 capacity limits (7,089 digits at most).
+  [ "$target" = FuzzQR ] && extra=(-max_len=8192)
   set +e
-  "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  "$binary" "${extra[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix=.build-fuzz/artifacts/ "$corpus" "$seeds" 2>&1 \
     | grep -E "INITED|DONE|ERROR|SUMMARY|crash|leak|stat::(number_of_executed_units|average_exec_per_sec)|Loaded"
   status=${PIPESTATUS[0]}

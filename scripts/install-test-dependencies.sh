@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages and Python modules the tests use, when they are missing.
 #   zbar-tools  zbarimg: an independent QR decoder (EU DCC picture-decode conformance)
+#   qrencode    libqrencode's encoder: bit-exact QR matrices to compare with (QR tests)
+#   libqrencode-dev: the QR benchmark's baseline (Benchmarks/run.sh)
 #   pycose, cbor2, base45: an independent HC1 verifier (interoperability test)
+#   zxing-cpp, segno: a second QR decoder, and a QR encoder for matrices, penalty scores and versions
 set -euo pipefail
 
 need_apt=()
 command -v zbarimg >/dev/null || need_apt+=(zbar-tools)
+command -v qrencode >/dev/null || need_apt+=(qrencode)
+[ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev)
 if ((${#need_apt[@]})); then
   echo "== installing Debian packages: ${need_apt[*]}"
   SUDO=""
@@ -15,8 +20,8 @@ if ((${#need_apt[@]})); then
 fi
 
 # pycose 1.1.0 expects cbor2 to decode arrays as lists; cbor2 6 returns tuples, hence the pin.
-python_modules=("pycose==1.1.0" "cbor2==5.9.0" "base45==0.4.4" "jsonschema" "cryptography")
-if ! python3 -c "import pycose, cbor2, base45, jsonschema, cryptography; assert cbor2.__version__.startswith('5.')" 2>/dev/null; then
+python_modules=("pycose==1.1.0" "cbor2==5.9.0" "base45==0.4.4" "jsonschema" "cryptography" "zxing-cpp==3.1.1" "segno==1.6.6")
+if ! python3 -c "import pycose, cbor2, base45, jsonschema, cryptography, zxingcpp, segno; assert cbor2.__version__.startswith('5.')" 2>/dev/null; then
   echo "== installing Python modules: ${python_modules[*]}"
   python3 -m pip install -q --root-user-action=ignore "${python_modules[@]}"
 fi

@@ -33,8 +33,27 @@ struct IssueCommand: AsyncParsableCommand {
     @Option(help: "The CWT issuer country (default: the certificate subject's C).")
     var issuerCountry: String?
 
+    @Option(
+        name: .customLong("qr"), parsing: .upToNextOption,
+        help: ArgumentHelp("Also write the payload's QR code: FORMAT (svg, png or text) and FILE.", valueName: "FORMAT FILE"))
+    var qr: [String] = []
+
+    @Option(help: "QR error correction level: L, M, Q or H.")
+    var qrEc: String = "Q"
+
     @Argument(help: ArgumentHelp("The record JSON file, or - for standard input.", valueName: "RECORD.json"))
-    var record: String
+    var record: String?
+
+    /// `--qr FORMAT FILE` takes two values; a third one (when RECORD.json follows `--qr`) is the record.
+    private func qrRequest() throws -> (format: QRRenderingOptions.Format, file: String, record: String?)? {
+        guard !qr.isEmpty else { return nil }
+        guard qr.count == 2 || (qr.count == 3 && record == nil),
+            let format = QRRenderingOptions.Format(rawValue: qr[0]), format != .matrix
+        else {
+            throw CommandError.usage("expected --qr svg|png|text FILE, found \(qr.count) values")
+        }
+        return (format, qr[1], qr.count == 3 ? qr[2] : nil)
+    }
 
     func run() async throws {
         if let expires, !(1...36_500).contains(expires) {
@@ -45,13 +64,23 @@ struct IssueCommand: AsyncParsableCommand {
         guard let certificate = certificates.first else {
             throw CommandError.io("expected a certificate in \(cert), found none")
         }
-        let json = try JSONParser.parse(Array(InputSource.read(record)))
+        let qrRequest = try self.qrRequest()
+        guard let recordPath = record ?? qrRequest?.record else {
+            throw CommandError.usage("expected a record file (RECORD.json or -), found none")
+        }
+        let json = try JSONParser.parse(Array(InputSource.read(recordPath)))
         let parsed = try VaccinationRecord(json: json)
         try parsed.validate()
         let now = Date()
         let issuer = try HC1Issuer(signingKey: signingKey, certificate: certificate, issuerCountry: issuerCountry)
         let issued = try issuer.issue(
             parsed, issuedAt: now, expiresAt: expires.map { now.addingTimeInterval(TimeInterval($0) * 86_400) })
+        if let qrRequest {
+            var options = try QRRenderingOptions.parse([])
+            options.ec = qrEc
+            let image = try options.render(issued.text, format: qrRequest.format)
+            try QRRenderingOptions.write(image, to: qrRequest.file)
+        }
         OutputWriter.write(issued.text + "\n")
         OutputWriter.flush()
     }
