@@ -27,6 +27,16 @@ let package = Package(
                 .product(name: "VaccinationRecord", package: "OpenDVC"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
-        )
+        ),
+        // libqrencode (Debian libqrencode-dev) as the QR baseline, through a tiny C harness.
+        .target(name: "CQRencodeHarness", linkerSettings: [.linkedLibrary("qrencode")]),
+        .executableTarget(
+            name: "QRBenchmark",
+            dependencies: [
+                "CQRencodeHarness",
+                .product(name: "QRCode", package: "OpenDVC"),
+                .product(name: "QRRendering", package: "OpenDVC"),
+            ]
+        ),
     ]
 )

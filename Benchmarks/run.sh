@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds OpenDVC and its benchmarks in release mode and prints the figures for docs/PERFORMANCE.md.
+# Builds OpenDVC and its benchmarks in release mode and prints the figures for docs/PERFORMANCE.md:
+# HC1 verification and issuance, then QR encoding (next to libqrencode, from Debian libqrencode-dev)
+# and rendering.
 #   Benchmarks/run.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,4 +13,7 @@ cd Benchmarks
 # since the last build; dropping the description makes it look again.
 rm -f .build/*/release/description.json
 swift build -c release >/dev/null
-"$(swift build -c release --show-bin-path)/HC1Benchmark" --seconds "$seconds" --dvc "$dvc"
+bin=$(swift build -c release --show-bin-path)
+"$bin/HC1Benchmark" --seconds "$seconds" --dvc "$dvc"
+echo
+"$bin/QRBenchmark" --seconds "$(awk -v s="$seconds" 'BEGIN { print s / 5 }')"
