@@ -62,14 +62,9 @@ extension CBORDecoder {
     @inline(__always)
     private func validatedText(_ range: Range<Int>, makeString: Bool = true) throws -> String {
         let bytes = UnsafeBufferPointer(rebasing: buffer[range])
-        // One validating pass builds the string; the offset of the bad byte is only looked for on failure.
-        if makeString {
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
-            throw CBORError.invalidUTF8(at: range.lowerBound + (UTF8Validation.firstInvalidOffset(bytes) ?? 0))
-        }
         if let invalid = UTF8Validation.firstInvalidOffset(bytes) {
             throw CBORError.invalidUTF8(at: range.lowerBound + invalid)
         }
-        return ""
+        return makeString ? String(decoding: bytes, as: UTF8.self) : ""
     }
 }

@@ -64,11 +64,8 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// Reads or writes a member. Writing `nil` removes it; writing an existing key keeps its position.
     public subscript(key: String) -> JSONValue? {
         get {
-            // Borrowed access through the buffer: iterating `members` would copy (and retain) every member.
-            members.withUnsafeBufferPointer { buffer in
-                for index in buffer.indices where buffer[index].key == key { return buffer[index].value }
-                return nil
-            }
+            for member in members where member.key == key { return member.value }
+            return nil
         }
         set {
             if let index = members.firstIndex(where: { $0.key == key }) {
