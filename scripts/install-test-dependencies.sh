@@ -21,7 +21,7 @@ fi
 
 # pycose 1.1.0 expects cbor2 to decode arrays as lists; cbor2 6 returns tuples, hence the pin.
 python_modules=("pycose==1.1.0" "cbor2==5.9.0" "base45==0.4.4" "jsonschema" "cryptography" "zxing-cpp==3.1.1" "segno==1.6.6")
-if ! python3 -c "import pycose, cbor2, base45, jsonschema, cryptography, zxingcpp, segno; assert cbor2.__version__.startswith('5.')" 2>/dev/null; then
+if ! python3 -c "import pycose, cbor2, base45, jsonschema, cryptography, zxingcpp, segno; from importlib.metadata import version; assert version('cbor2').startswith('5.')" 2>/dev/null; then
   echo "== installing Python modules: ${python_modules[*]}"
   python3 -m pip install -q --root-user-action=ignore "${python_modules[@]}"
 fi
