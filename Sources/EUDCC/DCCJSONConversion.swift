@@ -14,9 +14,10 @@ public enum DCCJSONConversion {
     /// - Throws: ``EUDCCError`` `HC1_INVALID_PAYLOAD` for byte strings, non-text map keys, `undefined`,
     ///   other tags or simple values; the message names the JSON path, not the value.
     public static func json(from node: CBORNode) throws -> JSONValue {
-        do {
+        do throws(Failure) {
             return try convert(node)
-        } catch let failure as Failure {
+        } catch {
+            let failure = error
             let path = failure.reversedPath.reversed().joined(separator: "/")
             throw EUDCCError(.invalidPayload, "expected \(failure.expected) at DCC path /\(path), found \(failure.found)")
         }

@@ -38,22 +38,16 @@ public struct HC1Verifier: Sendable {
 
         // 1. decode
         let message: COSESign1
-        let claims: CWTClaims
-        let dcc: JSONValue
+        let claims: HC1Claims
         do {
             let cose = try HC1Transport.decode(text, inflater: inflater)
             message = try COSESign1(decoding: cose)
-            claims = try CWTClaims(decoding: message.payload)
-            guard let container = claims.claim(CWTClaims.Key.healthCertificate),
-                let dccNode = container.value(forKey: 1)
-            else {
-                throw EUDCCError(.missingHealthCertificate, "expected claim -260 holding key 1 (EU DCC), found none")
-            }
-            dcc = try DCCJSONConversion.json(from: dccNode)
+            claims = try HC1Claims.decode(message.payload)
         } catch {
             result.fail(\.decode, error)
             return result
         }
+        let dcc = claims.dcc
         result.checks.decode = .pass
         result.formatPayload = dcc
         result.issuer = claims.issuer
@@ -151,7 +145,7 @@ public struct HC1Verifier: Sendable {
         return nil
     }
 
-    private func checkTime(_ claims: CWTClaims, at date: Date, result: inout VerificationResult) {
+    private func checkTime(_ claims: HC1Claims, at date: Date, result: inout VerificationResult) {
         guard let issuedAt = claims.issuedAt, let expiration = claims.expirationTime else {
             result.fail(\.time, EUDCCError(.missingTime, "expected claims 6 (iat) and 4 (exp), found at least one missing"))
             return
