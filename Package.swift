@@ -28,6 +28,10 @@ let package = Package(
         .library(name: "CredentialVerification", targets: ["CredentialVerification"]),
         .library(name: "EUDCC", targets: ["EUDCC"]),
         .library(name: "Verifier", targets: ["Verifier"]),
+        .library(name: "VaccineCodes", targets: ["VaccineCodes"]),
+        .library(name: "SMARTHealthCards", targets: ["SMARTHealthCards"]),
+        .library(name: "ICAOVDSNC", targets: ["ICAOVDSNC"]),
+        .library(name: "W3CVerifiableCredentials", targets: ["W3CVerifiableCredentials"]),
         .library(name: "QRCode", targets: ["QRCode"]),
         .library(name: "QRRendering", targets: ["QRRendering"]),
         .executable(name: "dvc", targets: ["dvc"]),
@@ -35,6 +39,8 @@ let package = Package(
         .executable(name: "FuzzHC1", targets: ["FuzzHC1"]),
         .executable(name: "FuzzJSON", targets: ["FuzzJSON"]),
         .executable(name: "FuzzQR", targets: ["FuzzQR"]),
+        .executable(name: "FuzzJWS", targets: ["FuzzJWS"]),
+        .executable(name: "FuzzSHC", targets: ["FuzzSHC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
@@ -112,6 +118,41 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // MARK: VaccineCodes (owner: codes work)
+        .target(
+            name: "VaccineCodes",
+            dependencies: ["VaccinationRecord", "CodedErrors"],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: SMARTHealthCards (owner: SHC work)
+        .target(
+            name: "SMARTHealthCards",
+            dependencies: [
+                "JOSE", "JSON", "Deflate", "VaccinationRecord", "VaccineCodes", "CredentialVerification", "Trust",
+                "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: ICAOVDSNC (owner: VDS work)
+        .target(
+            name: "ICAOVDSNC",
+            dependencies: [
+                "JSON", "VaccinationRecord", "VaccineCodes", "CredentialVerification", "Trust", "CodedErrors",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: W3CVerifiableCredentials (owner: VC work)
+        .target(
+            name: "W3CVerifiableCredentials",
+            dependencies: [
+                "JOSE", "JSON", "VaccinationRecord", "VaccineCodes", "CredentialVerification", "Trust", "CodedErrors",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Verifier",
             dependencies: ["CredentialVerification", "EUDCC", "Trust", "VaccinationRecord", "JSON"],
@@ -134,6 +175,8 @@ let package = Package(
         .executableTarget(name: "FuzzHC1", dependencies: ["EUDCC", "Trust"], path: "Fuzz/FuzzHC1"),
         .executableTarget(name: "FuzzJSON", dependencies: ["JSON"], path: "Fuzz/FuzzJSON"),
         .executableTarget(name: "FuzzQR", dependencies: ["QRCode"], path: "Fuzz/FuzzQR"),
+        .executableTarget(name: "FuzzJWS", dependencies: ["JOSE"], path: "Fuzz/FuzzJWS"),
+        .executableTarget(name: "FuzzSHC", dependencies: ["SMARTHealthCards"], path: "Fuzz/FuzzSHC"),
 
         // MARK: Tests
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
@@ -163,6 +206,35 @@ let package = Package(
         .testTarget(
             name: "QRCodeTests", dependencies: ["QRCode", "QRRendering", "Deflate", "TestSupport"],
             exclude: ["Interop/qr_interop.py"], swiftSettings: swiftSettings
+        ),
+        // MARK: VaccineCodesTests (owner: codes work)
+        .testTarget(
+            name: "VaccineCodesTests", dependencies: ["VaccineCodes", "VaccinationRecord", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: SMARTHealthCardsTests (owner: SHC work)
+        .testTarget(
+            name: "SMARTHealthCardsTests",
+            dependencies: [
+                "SMARTHealthCards", "JOSE", "JSON", "Deflate", "VaccinationRecord", "CredentialVerification", "Trust",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: ICAOVDSNCTests (owner: VDS work)
+        .testTarget(
+            name: "ICAOVDSNCTests",
+            dependencies: ["ICAOVDSNC", "JSON", "VaccinationRecord", "CredentialVerification", "Trust", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: W3CVerifiableCredentialsTests (owner: VC work)
+        .testTarget(
+            name: "W3CVerifiableCredentialsTests",
+            dependencies: [
+                "W3CVerifiableCredentials", "JOSE", "JSON", "VaccinationRecord", "CredentialVerification", "Trust",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["QRCode", "QRRendering", "TestSupport"], swiftSettings: swiftSettings),
     ]

@@ -1,0 +1,2 @@
+/// SMART Health Cards (placeholder; being written).
+public enum SMARTHealthCards {}

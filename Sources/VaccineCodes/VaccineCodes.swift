@@ -1,0 +1,2 @@
+/// Mappings between the code systems the credential formats use (placeholder; being written).
+public enum VaccineCodes {}
