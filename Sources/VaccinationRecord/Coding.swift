@@ -50,4 +50,18 @@ public enum CodeSystem {
     public static let euUnionRegister = "https://ec.europa.eu/health/documents/community-register/html/"
     /// EMA SPOR organisation identifiers (ORG-100030215...).
     public static let emaSPOROrganisations = "https://spor.ema.europa.eu/v1/organisations"
+    /// The same URI as ``emaSPOROrganisations``, under the name the code mappings use.
+    public static let emaOrganisations = emaSPOROrganisations
+    /// CDC CVX vaccine codes, as FHIR names them (SMART Health Cards).
+    public static let cvx = "http://hl7.org/fhir/sid/cvx"
+    /// ICD-11 MMS as HL7 terminology names it. ``icd11`` is the URI the WHO DDCC guide uses; the code mappings
+    /// accept both and answer in the one asked for.
+    public static let icd11Release = "http://id.who.int/icd/release/11/mms"
+    /// The EU DCC value set `vaccines-covid-19-names`, for `mp` codes that are not Union Register numbers
+    /// (`CoronaVac`, `Sputnik-V`...).
+    public static let euDCCVaccineNames = "https://ec.europa.eu/health/ehealth/dgc/valuesets/vaccines-covid-19-names"
+    /// The EU DCC value set `vaccines-covid-19-auth-holders`, for `ma` codes that are not SPOR identifiers
+    /// (`Bharat-Biotech`...).
+    public static let euDCCAuthorisationHolders =
+        "https://ec.europa.eu/health/ehealth/dgc/valuesets/vaccines-covid-19-auth-holders"
 }

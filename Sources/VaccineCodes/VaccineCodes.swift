@@ -1,2 +1,0 @@
-/// Mappings between the code systems the credential formats use (placeholder; being written).
-public enum VaccineCodes {}
