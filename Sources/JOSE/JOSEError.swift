@@ -16,6 +16,18 @@ public struct JOSEError: CodedError, Hashable {
         public static let invalidKey = Code("JWK_INVALID")
         /// A key whose `kid` is not its RFC 7638 thumbprint where one is required.
         public static let wrongKeyID = Code("JWK_WRONG_KID")
+        /// A compact JWS that is not three base64url parts `header.payload.signature`.
+        public static let malformedJWS = Code("JWS_MALFORMED")
+        /// A compact JWS longer than the caller's limit.
+        public static let jwsTooLarge = Code("JWS_TOO_LARGE")
+        /// A JWS protected header that is not a JSON object, or whose members have the wrong type.
+        public static let invalidHeader = Code("JWS_HEADER_INVALID")
+        /// A JWS `alg` other than ES256 (including `none`).
+        public static let unsupportedAlgorithm = Code("JWS_UNSUPPORTED_ALGORITHM")
+        /// A signature that is not 64 bytes of raw r‖s (for example a DER-encoded ECDSA signature).
+        public static let signatureFormat = Code("JWS_SIGNATURE_FORMAT")
+        /// A signature that does not verify with the given key.
+        public static let signatureInvalid = Code("JWS_SIGNATURE_INVALID")
     }
 
     public let errorCode: Code
