@@ -1,2 +1,0 @@
-/// SMART Health Cards (placeholder; being written).
-public enum SMARTHealthCards {}
