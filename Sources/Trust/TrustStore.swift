@@ -1,6 +1,8 @@
 import JOSE
+import X509
 
-/// The keys a verifier trusts: document signer certificates looked up by kid, and JWK sets per issuer.
+/// The keys a verifier trusts: document signer certificates looked up by kid, JWK sets per issuer, and signing
+/// authorities (CSCAs) whose signer certificates are trusted through their chain (ICAO VDS-NC).
 ///
 /// Several certificates may share a kid (the kid is only 8 bytes of a hash, and issuers reuse keys), so a lookup
 /// returns every candidate and the caller tries each. Adding the same certificate bytes twice keeps one copy.
@@ -23,8 +25,30 @@ public struct TrustStore: Sendable {
     /// JWK sets (SMART Health Cards, W3C VC issuers): bound to an issuer, or usable for any issuer (`nil`).
     public private(set) var keySets: [(issuer: String?, keys: JWKSet)] = []
 
-    /// Whether the store holds no certificate and no key set.
-    public var isEmpty: Bool { count == 0 && keySets.isEmpty }
+    /// Trusted signing authorities (ICAO CSCAs), in the order they were added; the same bytes are kept once.
+    public private(set) var signingAuthorities: [SigningAuthority] = []
+
+    /// Whether the store holds no certificate, no key set and no signing authority.
+    public var isEmpty: Bool { count == 0 && keySets.isEmpty && signingAuthorities.isEmpty }
+
+    /// Adds a signing authority; one with the same certificate bytes as one already held is ignored.
+    public mutating func add(authority: SigningAuthority) {
+        guard !signingAuthorities.contains(authority) else { return }
+        signingAuthorities.append(authority)
+    }
+
+    /// Adds several signing authorities.
+    public mutating func add(authorities: some Sequence<SigningAuthority>) {
+        for authority in authorities {
+            add(authority: authority)
+        }
+    }
+
+    /// The authorities whose subject is `issuer` of `signer` and whose key verifies its signature, in the order
+    /// they were added.
+    public func authorities(issuing signer: Certificate) -> [SigningAuthority] {
+        signingAuthorities.filter { $0.issued(signer) }
+    }
 
     /// Adds a JWK set, bound to `issuer` (its keys then verify that issuer's credentials only), or unbound.
     public mutating func add(_ keySet: JWKSet, issuer: String? = nil) {

@@ -1,0 +1,91 @@
+import CredentialVerification
+import Foundation
+import Trust
+import X509
+
+/// Whether the barcode signer certificate embedded in a seal is trusted: issued by a trusted CSCA of the trust
+/// store, or itself held as a trusted document signer certificate.
+struct BarcodeSignerCheck {
+    enum Outcome {
+        case trusted
+        case failed(VDSNCError)
+    }
+
+    /// The parsed certificate; nil when `sig.cer` is not a certificate swift-certificates reads.
+    let certificate: Certificate?
+    /// The first trusted CSCA that issued the certificate.
+    let authority: SigningAuthority?
+    let outcome: Outcome
+
+    init(seal: VDSNCSeal, trustStore: TrustStore) {
+        guard let certificate = try? Certificate(derEncoded: seal.certificateBytes) else {
+            self.certificate = nil
+            self.authority = nil
+            self.outcome = .failed(
+                VDSNCError(
+                    .invalidCertificate,
+                    "sig.cer: expected a DER X.509 certificate, found \(seal.certificateBytes.count) bytes that are not one"
+                ))
+            return
+        }
+        self.certificate = certificate
+        let authorities = trustStore.authorities(issuing: certificate)
+        self.authority = authorities.first
+        let heldDirectly = trustStore.certificates(forKid: DocumentSignerCertificate.kid(for: seal.certificateBytes))
+            .contains { $0.derBytes == seal.certificateBytes }
+        if authorities.isEmpty && !heldDirectly {
+            self.outcome = .failed(
+                VDSNCError(
+                    .unknownKey,
+                    "expected a barcode signer certificate issued by one of the \(trustStore.signingAuthorities.count) trusted CSCAs "
+                        + "(or itself trusted), found none that issued it"
+                ))
+        } else {
+            self.outcome = .trusted
+        }
+    }
+
+    /// Verifies `sigvl` over the canonical `data` with the certificate's key.
+    func verifySignature(of seal: VDSNCSeal) throws {
+        guard let certificate else {
+            throw VDSNCError(.invalidCertificate, "sig.cer: expected a certificate, found none")
+        }
+        guard let algorithm = VDSNCSignatureAlgorithm(rawValue: seal.algorithm) else {
+            throw VDSNCError(.unsupportedAlgorithm, "sig.alg: expected ES256, ES384 or ES512, found another value")
+        }
+        try algorithm.verify(seal.signatureBytes, over: seal.signedBytes, key: certificate.publicKey)
+    }
+
+    var hasCertificate: Bool { certificate != nil }
+
+    /// Whether the KeyUsage extension allows digitalSignature; nil without the extension (or a certificate).
+    var keyUsageAllowsSigning: Bool? {
+        guard let certificate, let keyUsage = try? certificate.extensions.keyUsage else { return nil }
+        return keyUsage.digitalSignature
+    }
+
+    /// Why the certificate, or the CSCA that issued it, is not valid at `date`; nil when both are.
+    func validityError(at date: Date) -> VDSNCError? {
+        guard let certificate else { return nil }
+        var spans = [("barcode signer certificate", certificate.notValidBefore, certificate.notValidAfter)]
+        if let authority {
+            spans.append(
+                ("CSCA certificate", authority.certificate.notValidBefore, authority.certificate.notValidAfter))
+        }
+        for (name, start, end) in spans {
+            if date < start {
+                return VDSNCError(
+                    .notYetValid,
+                    "expected the \(name) to be valid at \(Timestamp.format(date)), found it valid from \(Timestamp.format(start))"
+                )
+            }
+            if date > end {
+                return VDSNCError(
+                    .expired,
+                    "expected the \(name) to be valid at \(Timestamp.format(date)), found it valid until \(Timestamp.format(end))"
+                )
+            }
+        }
+        return nil
+    }
+}

@@ -1,2 +1,0 @@
-/// ICAO Visible Digital Seal for non-constrained environments (placeholder; being written).
-public enum ICAOVDSNC {}

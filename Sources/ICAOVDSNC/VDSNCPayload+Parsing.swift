@@ -1,0 +1,128 @@
+import JSON
+import VaccinationRecord
+
+extension VDSNCPayload {
+    /// The outcome of reading a `data` object.
+    public struct ParseResult: Sendable {
+        /// The payload, when every required member is present with its type (it may still break length or
+        /// format rules: see ``violations``).
+        public var payload: VDSNCPayload?
+        /// Every deviation from the `icao.vacc` profile, as `path: expected ...`, without values.
+        public var violations: [String]
+    }
+
+    /// Reads a received `data` object and checks it against the profile: header (`t` = `icao.vacc`, `v` = 1,
+    /// `is` three capital letters), required members and their types, no members beyond the profile's, field
+    /// lengths, dates, dose numbers (1–99), country codes (three capital letters), and `dob` or `i` present.
+    ///
+    /// A partial birth date (`YYYY` or `YYYY-MM`) is accepted: the profile asks for a full date, but an issuer
+    /// that knows only the year has no other way to say so.
+    public static func parse(_ data: JSONValue) -> ParseResult {
+        let log = VDSNCFieldReader.Log()
+        let payload = read(data, log: log)
+        return ParseResult(payload: payload, violations: log.violations)
+    }
+
+    private static func read(_ data: JSONValue, log: VDSNCFieldReader.Log) -> VDSNCPayload? {
+        guard let root = VDSNCFieldReader(data, path: "data", allowed: ["hdr", "msg"], log: log) else { return nil }
+        let state = readHeader(root.object["hdr"], log: log)
+        guard
+            let message = VDSNCFieldReader(
+                root.object["msg"], path: "data.msg", allowed: ["uvci", "pid", "ve"], log: log)
+        else { return nil }
+        let uvci = message.string("uvci", required: true, limitKey: "uvci")
+        let person = readPerson(message.object["pid"], log: log)
+        var events: [VDSNCVaccinationEvent]? = []
+        for (index, element) in (message.array("ve") ?? []).enumerated() {
+            let event = readEvent(element, path: "data.msg.ve[\(index)]", log: log)
+            if let event { events?.append(event) } else { events = nil }
+        }
+        guard let state, let uvci, let person, let events, !events.isEmpty else { return nil }
+        return VDSNCPayload(issuingState: state, uvci: uvci, person: person, events: events)
+    }
+
+    private static func readHeader(_ value: JSONValue?, log: VDSNCFieldReader.Log) -> String? {
+        guard let header = VDSNCFieldReader(value, path: "data.hdr", allowed: ["t", "v", "is"], log: log) else {
+            return nil
+        }
+        if let type = header.string("t", required: true), type != VDSNCProfile.vaccinationType {
+            log.add("data.hdr.t", "expected \(VDSNCProfile.vaccinationType), found another type")
+        }
+        if header.object["v"]?.integerValue != VDSNCProfile.version {
+            log.add(
+                "data.hdr.v",
+                "expected the version \(VDSNCProfile.version), found \(header.object["v"] == nil ? "none" : "another value")"
+            )
+        }
+        let state = header.string("is", required: true)
+        if let state, !isThreeLetterCode(state) {
+            log.add(
+                "data.hdr.is",
+                "expected three capital letters (Doc 9303-3), found \(state.unicodeScalars.count) characters")
+        }
+        return state
+    }
+
+    private static func readPerson(_ value: JSONValue?, log: VDSNCFieldReader.Log) -> VDSNCPerson? {
+        guard let pid = VDSNCFieldReader(value, path: "data.msg.pid", allowed: VDSNCPerson.members, log: log) else {
+            return nil
+        }
+        let name = pid.string("n", required: true, limitKey: "pid.n")
+        let birthDate = pid.string("dob", required: false, limitKey: "pid.dob")
+        if let birthDate, PartialDate(birthDate) == nil {
+            log.add("data.msg.pid.dob", "expected a date YYYY-MM-DD (or YYYY, YYYY-MM), found another text")
+        }
+        let sex = pid.string("sex", required: false, limitKey: "pid.sex")
+        if let sex, !["M", "F", "X"].contains(sex) {
+            log.add("data.msg.pid.sex", "expected M, F or X, found another text")
+        }
+        let document = pid.string("i", required: false, limitKey: "pid.i")
+        let additional = pid.string("ai", required: false, limitKey: "pid.ai")
+        if birthDate == nil, document == nil {
+            log.add(
+                "data.msg.pid",
+                "expected dob or i (the profile requires the date of birth without a travel document number), found neither"
+            )
+        }
+        guard let name else { return nil }
+        return VDSNCPerson(
+            name: name, birthDate: birthDate, sex: sex, travelDocumentNumber: document, additionalIdentifier: additional
+        )
+    }
+
+    private static func readEvent(_ value: JSONValue, path: String, log: VDSNCFieldReader.Log) -> VDSNCVaccinationEvent?
+    {
+        guard let event = VDSNCFieldReader(value, path: path, allowed: VDSNCVaccinationEvent.members, log: log) else {
+            return nil
+        }
+        let vaccine = event.string("des", required: true, limitKey: "ve.des")
+        let productName = event.string("nam", required: true)
+        let disease = event.string("dis", required: false, limitKey: "ve.dis")
+        var doses: [VDSNCDose]? = []
+        for (index, element) in (event.array("vd") ?? []).enumerated() {
+            let dose = readDose(element, path: "\(path).vd[\(index)]", log: log)
+            if let dose { doses?.append(dose) } else { doses = nil }
+        }
+        guard let vaccine, let productName, let doses, !doses.isEmpty else { return nil }
+        return VDSNCVaccinationEvent(vaccine: vaccine, productName: productName, disease: disease, doses: doses)
+    }
+
+    private static func readDose(_ value: JSONValue, path: String, log: VDSNCFieldReader.Log) -> VDSNCDose? {
+        guard let dose = VDSNCFieldReader(value, path: path, allowed: VDSNCDose.members, log: log) else { return nil }
+        let date = dose.date("dvc", required: true, limitKey: "ve.vd.dvc")
+        let sequence = dose.doseNumber("seq")
+        let country = dose.string("ctr", required: true, limitKey: "ve.vd.ctr")
+        if let country, !isThreeLetterCode(country) {
+            log.add("\(path).ctr", "expected three capital letters (ISO 3166-1 alpha-3), found another text")
+        }
+        let centre = dose.string("adm", required: false, limitKey: "ve.vd.adm")
+        let lot = dose.string("lot", required: true, limitKey: "ve.vd.lot")
+        let next = dose.date("dvn", required: false, limitKey: "ve.vd.dvn")
+        guard let date, let sequence, let country else { return nil }
+        return VDSNCDose(date: date, sequence: sequence, country: country, centre: centre, lot: lot, nextDoseDate: next)
+    }
+
+    static func isThreeLetterCode(_ text: String) -> Bool {
+        text.utf8.count == 3 && text.utf8.allSatisfy { (0x41...0x5A).contains($0) }
+    }
+}
