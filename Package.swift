@@ -122,6 +122,7 @@ let package = Package(
         .target(
             name: "VaccineCodes",
             dependencies: ["VaccinationRecord", "CodedErrors"],
+            exclude: ["Tables"],  // TSV sources of VaccineCodeTables.swift (scripts/generate-vaccine-codes.py)
             swiftSettings: swiftSettings
         ),
         // MARK: SMARTHealthCards (owner: SHC work)
@@ -155,7 +156,10 @@ let package = Package(
         ),
         .target(
             name: "Verifier",
-            dependencies: ["CredentialVerification", "EUDCC", "Trust", "VaccinationRecord", "JSON"],
+            dependencies: [
+                "CredentialVerification", "EUDCC", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Trust",
+                "VaccinationRecord", "JSON", "JOSE",
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -164,8 +168,9 @@ let package = Package(
             name: "dvc",
             dependencies: [
                 "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "JOSE", "CredentialVerification",
-                "QRCode", "QRRendering",
+                "QRCode", "QRRendering", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -175,8 +180,10 @@ let package = Package(
         .executableTarget(name: "FuzzHC1", dependencies: ["EUDCC", "Trust"], path: "Fuzz/FuzzHC1"),
         .executableTarget(name: "FuzzJSON", dependencies: ["JSON"], path: "Fuzz/FuzzJSON"),
         .executableTarget(name: "FuzzQR", dependencies: ["QRCode"], path: "Fuzz/FuzzQR"),
-        .executableTarget(name: "FuzzJWS", dependencies: ["JOSE"], path: "Fuzz/FuzzJWS"),
-        .executableTarget(name: "FuzzSHC", dependencies: ["SMARTHealthCards"], path: "Fuzz/FuzzSHC"),
+        .executableTarget(
+            name: "FuzzJWS", dependencies: ["JOSE", .product(name: "Crypto", package: "swift-crypto")], path: "Fuzz/FuzzJWS"),
+        .executableTarget(
+            name: "FuzzSHC", dependencies: ["SMARTHealthCards", "CredentialVerification", "Trust"], path: "Fuzz/FuzzSHC"),
 
         // MARK: Tests
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
@@ -209,7 +216,7 @@ let package = Package(
         ),
         // MARK: VaccineCodesTests (owner: codes work)
         .testTarget(
-            name: "VaccineCodesTests", dependencies: ["VaccineCodes", "VaccinationRecord", "TestSupport"],
+            name: "VaccineCodesTests", dependencies: ["VaccineCodes", "VaccinationRecord", "CodedErrors", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         // MARK: SMARTHealthCardsTests (owner: SHC work)
@@ -217,14 +224,19 @@ let package = Package(
             name: "SMARTHealthCardsTests",
             dependencies: [
                 "SMARTHealthCards", "JOSE", "JSON", "Deflate", "VaccinationRecord", "CredentialVerification", "Trust",
-                "TestSupport",
+                "CodedErrors", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
         // MARK: ICAOVDSNCTests (owner: VDS work)
         .testTarget(
             name: "ICAOVDSNCTests",
-            dependencies: ["ICAOVDSNC", "JSON", "VaccinationRecord", "CredentialVerification", "Trust", "TestSupport"],
+            dependencies: [
+                "ICAOVDSNC", "JSON", "VaccinationRecord", "CredentialVerification", "Trust", "TestSupport",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // MARK: W3CVerifiableCredentialsTests (owner: VC work)
@@ -232,7 +244,16 @@ let package = Package(
             name: "W3CVerifiableCredentialsTests",
             dependencies: [
                 "W3CVerifiableCredentials", "JOSE", "JSON", "VaccinationRecord", "CredentialVerification", "Trust",
-                "TestSupport",
+                "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VerifierTests",
+            dependencies: [
+                "Verifier", "CredentialVerification", "JOSE", "TestSupport", "VaccinationRecord", "Trust", "EUDCC",
+                "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "JSON",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

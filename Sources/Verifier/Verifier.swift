@@ -2,7 +2,10 @@ import CredentialVerification
 import Deflate
 import EUDCC
 import Foundation
+import ICAOVDSNC
+import SMARTHealthCards
 import Trust
+import W3CVerifiableCredentials
 
 /// The one entry point for verifying a health certificate in any supported format, offline.
 ///
@@ -17,9 +20,20 @@ public struct Verifier: Sendable {
     /// Trusted keys.
     public var trustStore: TrustStore
     private let hc1 = HC1Verifier()
+    private var shc = SHCVerifier()
+    private let vds = VDSNCVerifier()
+    private let vc = VCVerifier()
 
-    public init(trustStore: TrustStore) {
+    /// SMART Health Card revocation lists (`crl/<kid>.json` beside an issuer's JWKS, see
+    /// ``SHCRevocationList/lists(besideJWKSFile:issuer:)``): a card whose `rid` a list names is revoked.
+    public var smartHealthCardRevocationLists: [SHCRevocationList] {
+        get { shc.revocationLists }
+        set { shc.revocationLists = newValue }
+    }
+
+    public init(trustStore: TrustStore, smartHealthCardRevocationLists: [SHCRevocationList] = []) {
         self.trustStore = trustStore
+        self.shc = SHCVerifier(revocationLists: smartHealthCardRevocationLists)
     }
 
     /// Verifies one payload at `time` (default: now).
@@ -37,10 +51,12 @@ public struct Verifier: Sendable {
         switch PayloadFormatDetector.detect(payload) {
         case .euDCC:
             return hc1.verify(payload, context: context, inflater: inflater)
-        case .some(let format):
-            var result = VerificationResult(format: format)
-            result.fail(\.decode, VerifierError.unsupportedFormat(format))
-            return result
+        case .smartHealthCard:
+            return shc.verify(payload, context: context)
+        case .icaoVDSNC:
+            return vds.verify(payload, context: context)
+        case .w3cVC:
+            return vc.verify(payload, context: context)
         case nil:
             var result = VerificationResult()
             result.fail(\.decode, VerifierError.unknownFormat())

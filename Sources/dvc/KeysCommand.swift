@@ -1,5 +1,8 @@
 import ArgumentParser
+import Crypto
 import Foundation
+import JOSE
+import JSON
 import Trust
 
 /// `dvc keys`: signing keys and certificates.
@@ -15,8 +18,10 @@ struct KeysCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a P-256 signing CA (CSCA) and a document signer certificate (DSC).",
             discussion: """
-                Writes csca.pem, csca.key.pem, dsc.pem and dsc.key.pem into DIR. Private keys are PKCS#8 PEM
-                files created with mode 0600. The DSC carries the EU DCC Extended Key Usage for the chosen types.
+                Writes csca.pem, csca.key.pem, dsc.pem and dsc.key.pem into DIR, and jwks.json: the DSC's public key
+                as a JWK set (kid = RFC 7638 thumbprint, use sig, alg ES256) to publish at the issuer URL of SHC and
+                VC credentials. Private keys are PKCS#8 PEM files created with mode 0600. The DSC carries the EU DCC
+                Extended Key Usage for the chosen types.
                 """
         )
 
@@ -49,18 +54,41 @@ struct KeysCommand: AsyncParsableCommand {
                 }
                 typeSet.insert(type)
             }
+            // Validity starts five minutes back, in whole seconds: certificates hold whole seconds, and a verifier
+            // whose clock is a little behind must not see a fresh certificate as not yet valid.
+            let start = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 300).rounded(.down))
             let setup = try IssuerSigningSetup.generate(
                 country: country, organization: organization, cscaValidityDays: cscaDays, dscValidityDays: dscDays,
-                types: typeSet, now: Date())
+                types: typeSet, now: start)
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             } catch {
                 throw CommandError.io("expected to create the folder \(out), found it impossible")
             }
             try setup.write(to: out, overwrite: force)
+            let jwks = try Self.publicKeySet(setup.dscPrivateKey.publicKey)
+            guard FileManager.default.createFile(atPath: "\(out)/jwks.json", contents: Data(jwks.utf8)) else {
+                throw CommandError.io("expected to write \(out)/jwks.json, found it impossible")
+            }
             let kid = try TrustMaterialLoader.certificates(from: Array(setup.dscCertificatePEM.utf8)).first
                 .map { Data($0.kid).base64EncodedString() } ?? "?"
-            print("Wrote \(out)/csca.pem, csca.key.pem, dsc.pem, dsc.key.pem (DSC kid \(kid))")
+            print("Wrote \(out)/csca.pem, csca.key.pem, dsc.pem, dsc.key.pem, jwks.json (DSC kid \(kid))")
         }
+    }
+}
+
+extension KeysCommand.Generate {
+    /// `{"keys": [JWK]}` for a P-256 public key, the kid being the key's RFC 7638 thumbprint.
+    static func publicKeySet(_ key: P256.Signing.PublicKey) throws -> String {
+        let point = Array(key.x963Representation)
+        var jwk: JSONObject = [
+            "kty": .string("EC"), "crv": .string("P-256"), "x": .string(Base64URL.encode(point[1...32])),
+            "y": .string(Base64URL.encode(point[33...64])),
+        ]
+        let thumbprint = try JWK(json: .object(jwk)).thumbprint
+        jwk["kid"] = .string(thumbprint)
+        jwk["use"] = .string("sig")
+        jwk["alg"] = .string("ES256")
+        return JSONSerializer.serializeToString(.object(["keys": .array([.object(jwk)])]), style: .pretty) + "\n"
     }
 }

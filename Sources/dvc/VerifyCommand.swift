@@ -32,7 +32,8 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let time = try validationTime()
-        let verifier = Verifier(trustStore: try trust.loadTrustStore())
+        let material = try trust.load()
+        let verifier = Verifier(trustStore: material.store, smartHealthCardRevocationLists: material.revocationLists)
         let data = try InputSource.read(input)
         guard let text = String(data: data, encoding: .utf8) else {
             throw CommandError.io("expected UTF-8 text input, found other bytes")

@@ -37,7 +37,7 @@ struct CBORReaderTests {
                 #expect(try reader.readText(length: head.argument) == texts[index])
             }
             #expect(reader.isAtEnd)
-            #expect(throws: CBORError.self) { try reader.readHead() }
+            #expect(throws: CBORError.self) { _ = try reader.readHead() }
         }
     }
 
@@ -56,14 +56,14 @@ struct CBORReaderTests {
         }
         // A truncated 8-byte argument.
         CBORReader.read([0x1B, 0, 0][...]) { reader in
-            #expect(throws: CBORError.self) { try reader.readHead() }
+            #expect(throws: CBORError.self) { _ = try reader.readHead() }
         }
     }
 
     @Test func rejectsReservedAdditionalInformationAndInvalidUTF8() {
         for initial: UInt8 in [0x1C, 0x1D, 0x1E, 0x7C, 0xFC] {
             CBORReader.read([initial][...]) { reader in
-                #expect(throws: CBORError.self) { try reader.readHead() }
+                #expect(throws: CBORError.self) { _ = try reader.readHead() }
             }
         }
         CBORReader.read([0x62, 0xC3, 0x28][...]) { reader in
