@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds each libFuzzer target with AddressSanitizer and runs it for a bounded time.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets: FuzzCBOR FuzzHC1 FuzzJSON FuzzQR)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets: FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC)
 # Seeds come from Fuzz/<Target>/seeds when present. A crash fails the run and leaves the input
 # in .build-fuzz/artifacts/; keep it as a named regression test.
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzCBOR FuzzHC1 FuzzJSON FuzzQR)
+((${#targets[@]})) || targets=(FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC)
 
 mkdir -p .build-fuzz/artifacts
 testdata=${DVC_TESTDATA:-../shared/testdata}
@@ -21,6 +21,14 @@ make_seeds() {
 import glob, json, os, sys
 target, out, root = sys.argv[1:4]
 files = sorted(glob.glob(os.path.join(root, "**", "*.json"), recursive=True))[::8]
+if target in ("FuzzJWS", "FuzzSHC"):
+    # SMART Health Card seeds: spec example JWS / numeric QR texts and the dev-tools fixtures.
+    shc = os.path.join(os.path.dirname(root), "shc", "examples")
+    devtools = os.path.join(os.path.dirname(root), "shc-devtools")
+    pattern = "*-d-jws*.txt" if target == "FuzzJWS" else "*-f-qr-code-numeric*.txt"
+    for index, path in enumerate(sorted(glob.glob(os.path.join(shc, pattern)) + glob.glob(os.path.join(devtools, pattern)))):
+        open(os.path.join(out, f"shc-{index}"), "wb").write(open(path, "rb").read())
+    files = []
 for index, path in enumerate(files):
     try:
         test = json.load(open(path, encoding="utf-8"))

@@ -5,6 +5,8 @@
 #   libqrencode-dev: the QR benchmark's baseline (Benchmarks/run.sh)
 #   pycose, cbor2, base45: an independent HC1 verifier (interoperability test)
 #   zxing-cpp, segno: a second QR decoder, and a QR encoder for matrices, penalty scores and versions
+#   jwcrypto: an independent JWS verifier (SMART Health Cards); cryptography: independent ECDSA and X.509
+#     checks (ICAO VDS-NC)
 set -euo pipefail
 
 need_apt=()
@@ -20,8 +22,8 @@ if ((${#need_apt[@]})); then
 fi
 
 # pycose 1.1.0 expects cbor2 to decode arrays as lists; cbor2 6 returns tuples, hence the pin.
-python_modules=("pycose==1.1.0" "cbor2==5.9.0" "base45==0.4.4" "jsonschema" "cryptography" "zxing-cpp==3.1.1" "segno==1.6.6")
-if ! python3 -c "import pycose, cbor2, base45, jsonschema, cryptography, zxingcpp, segno; from importlib.metadata import version; assert version('cbor2').startswith('5.')" 2>/dev/null; then
+python_modules=("pycose==1.1.0" "cbor2==5.9.0" "base45==0.4.4" "jsonschema" "cryptography" "zxing-cpp==3.1.1" "segno==1.6.6" "jwcrypto==1.6.1")
+if ! python3 -c "import pycose, cbor2, base45, jsonschema, cryptography, zxingcpp, segno, jwcrypto; from importlib.metadata import version; assert version('cbor2').startswith('5.')" 2>/dev/null; then
   echo "== installing Python modules: ${python_modules[*]}"
   python3 -m pip install -q --root-user-action=ignore "${python_modules[@]}"
 fi
