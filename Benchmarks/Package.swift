@@ -28,6 +28,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .executableTarget(
+            name: "FormatsBenchmark",
+            dependencies: [
+                .product(name: "Verifier", package: "OpenDVC"),
+                .product(name: "EUDCC", package: "OpenDVC"),
+                .product(name: "SMARTHealthCards", package: "OpenDVC"),
+                .product(name: "ICAOVDSNC", package: "OpenDVC"),
+                .product(name: "W3CVerifiableCredentials", package: "OpenDVC"),
+                .product(name: "Trust", package: "OpenDVC"),
+                .product(name: "JOSE", package: "OpenDVC"),
+                .product(name: "JSON", package: "OpenDVC"),
+                .product(name: "QRCode", package: "OpenDVC"),
+                .product(name: "VaccinationRecord", package: "OpenDVC"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // libqrencode (Debian libqrencode-dev) as the QR baseline, through a tiny C harness.
         .target(name: "CQRencodeHarness", linkerSettings: [.linkedLibrary("qrencode")]),
         .executableTarget(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds OpenDVC and its benchmarks in release mode and prints the figures for docs/PERFORMANCE.md:
-# HC1 verification and issuance, then QR encoding (next to libqrencode, from Debian libqrencode-dev)
-# and rendering.
+# HC1 verification and issuance; every format's verification and issuance; QR encoding (next to
+# libqrencode, from Debian libqrencode-dev) and rendering.
 #   Benchmarks/run.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +15,7 @@ rm -f .build/*/release/description.json
 swift build -c release >/dev/null
 bin=$(swift build -c release --show-bin-path)
 "$bin/HC1Benchmark" --seconds "$seconds" --dvc "$dvc"
+echo
+"$bin/FormatsBenchmark" --seconds "$seconds"
 echo
 "$bin/QRBenchmark" --seconds "$(awk -v s="$seconds" 'BEGIN { print s / 5 }')"

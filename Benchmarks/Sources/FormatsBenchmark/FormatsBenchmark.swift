@@ -1,0 +1,130 @@
+import Crypto
+import EUDCC
+import Foundation
+import ICAOVDSNC
+import JOSE
+import JSON
+import QRCode
+import SMARTHealthCards
+import Trust
+import VaccinationRecord
+import Verifier
+import W3CVerifiableCredentials
+
+/// Every credential format on one core: verification throughput (through the universal `Verifier`, format
+/// detection included) as a ratio to swift-crypto's bare P-256 verify measured in the same run, interleaved, and
+/// issuance throughput including the QR matrix.
+///
+/// Usage: FormatsBenchmark [--seconds S]   (S: seconds per measurement, default 2)
+@main
+struct FormatsBenchmark {
+    enum Format: String, CaseIterable {
+        case hc1 = "EU DCC (HC1)"
+        case shc = "SMART Health Card"
+        case vds = "ICAO VDS-NC"
+        case vc = "W3C VC (VC-JOSE)"
+
+        var level: QRCode.ErrorCorrection {
+            switch self {
+            case .hc1: .quartile
+            case .shc: .low
+            case .vds, .vc: .medium
+            }
+        }
+    }
+
+    static let issuerURL = "https://dvc.example/issuer"
+
+    static func main() throws {
+        var seconds = 2.0
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let index = arguments.firstIndex(of: "--seconds"), index + 1 < arguments.count, let value = Double(arguments[index + 1]) {
+            seconds = value
+        }
+        let now = Date()
+        let setup = try IssuerSigningSetup.generate(
+            country: "DE", types: [.vaccination], now: now.addingTimeInterval(-86_400))
+        let certificate = try TrustMaterialLoader.certificates(from: Array(setup.dscCertificatePEM.utf8))[0]
+        let vcIssuer = VCIssuer(signingKey: setup.dscPrivateKey, issuer: issuerURL)
+        var store = TrustStore(certificates: [certificate])
+        store.add(try JWKSet(json: vcIssuer.publicKeySet), issuer: issuerURL)
+        store.add(authority: try SigningAuthority(certificate: setup.cscaCertificate))
+        let verifier = Verifier(trustStore: store)
+
+        let records = try Self.records(count: 500)
+        let issuers: [Format: (VaccinationRecord) throws -> String] = [
+            .hc1: { try HC1Issuer(signingKey: setup.dscPrivateKey, certificate: certificate).issue($0, issuedAt: now).text },
+            .shc: { try SHCIssuer(signingKey: setup.dscPrivateKey, issuer: issuerURL).issue($0, issuedAt: now, expiresAt: nil).qrTexts[0] },
+            .vds: { try VDSNCIssuer(signingKey: setup.dscPrivateKey, certificate: certificate).issue($0, issuedAt: now) },
+            .vc: { try vcIssuer.issue($0, issuedAt: now, expiresAt: nil) },
+        ]
+        // The bare baseline: SHA-256 and ECDSA P-256 over messages of a certificate's size.
+        let key = setup.dscPrivateKey
+        let messages = (0..<records.count).map { index in Array("message \(index) ".utf8) + [UInt8](repeating: UInt8(index & 0xFF), count: 400) }
+        let signatures = try messages.map { try key.signature(for: $0) }
+        let publicKey = key.publicKey
+
+        print("Every format, one core, release build; \(records.count) distinct records; verification and bare P-256 verify interleaved in chunks of 50 over \(seconds) s; issuance over \(seconds) s.")
+        print("")
+        print("| format | payload chars | verifications/s | bare P-256 verifies/s | ratio (target ≥ 0.8) | issuance + QR matrix /s |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for format in Format.allCases {
+            let issue = issuers[format]!
+            let payloads = try records.map(issue)
+            for payload in payloads.prefix(3) {
+                let result = verifier.verify(payload, at: now)
+                guard result.isValid else {
+                    throw Failure(description: "\(format.rawValue) did not verify: \(result.errors.map(\.code))")
+                }
+            }
+            var totals = (verify: 0.0, bare: 0.0)
+            var counts = (verify: 0, bare: 0)
+            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+            var chunk = 0
+            var sink = 0
+            while DispatchTime.now().uptimeNanoseconds < deadline {
+                let range = (chunk * 50 % payloads.count)..<(chunk * 50 % payloads.count + 50)
+                var start = DispatchTime.now().uptimeNanoseconds
+                for index in range where verifier.verify(payloads[index], at: now).isValid { sink += 1 }
+                totals.verify += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                counts.verify += range.count
+                start = DispatchTime.now().uptimeNanoseconds
+                for index in range where publicKey.isValidSignature(signatures[index], for: messages[index]) { sink += 1 }
+                totals.bare += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                counts.bare += range.count
+                chunk += 1
+            }
+            let verifyRate = Double(counts.verify) / totals.verify
+            let bareRate = Double(counts.bare) / totals.bare
+            var issued = 0
+            let issueStart = DispatchTime.now().uptimeNanoseconds
+            let issueDeadline = issueStart + UInt64(seconds * 1e9)
+            repeat {
+                let text = try issue(records[issued % records.count])
+                sink &+= try QRCode(encoding: text, options: .init(errorCorrection: format.level)).version
+                issued += 1
+            } while DispatchTime.now().uptimeNanoseconds < issueDeadline
+            let issueRate = Double(issued) / (Double(DispatchTime.now().uptimeNanoseconds - issueStart) / 1e9)
+            let length = payloads.map(\.count).reduce(0, +) / payloads.count
+            print("| \(format.rawValue) | \(length) | \(Int(verifyRate)) | \(Int(bareRate)) | \(String(format: "%.3f", verifyRate / bareRate)) | \(Int(issueRate)) |")
+            if sink == Int.min { print("") }
+        }
+    }
+
+    /// Distinct records: the example record with a numbered name, lot and date.
+    static func records(count: Int) throws -> [VaccinationRecord] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/vaccination-record.json")
+        let template = try String(contentsOf: url, encoding: .utf8)
+        return try (0..<count).map { index in
+            let text = template.replacingOccurrences(of: "Mustermann", with: "Mustermann\(["", "-Gößling", "-Nørgaard", "-Åström"][index % 4])")
+                .replacingOccurrences(of: "FK4578", with: "FK\(4578 + index)")
+                .replacingOccurrences(of: "2021-06-01", with: "2021-06-\(String(format: "%02d", 1 + index % 28))")
+            return try VaccinationRecord(json: JSONParser.parse(text))
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+}
