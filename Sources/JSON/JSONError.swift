@@ -4,34 +4,9 @@ import CodedErrors
 ///
 /// The message says what was expected and what kind of thing was found (for example "a letter" or
 /// "end of input"); it never quotes the document, which may hold personal data.
-public struct JSONError: CodedError, Hashable {
+public struct JSONError: CodeIdentifiedError {
     /// Stable code of a JSON error.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        /// The code as a string, for example `JSON_SYNTAX`.
-        public let rawValue: String
-        init(_ rawValue: String) { self.rawValue = rawValue }
-        /// The raw value.
-        public var description: String { rawValue }
-
-        /// The input is longer than ``JSONParser/Options/maxBytes``.
-        public static let tooLarge = Code("JSON_TOO_LARGE")
-        /// Arrays and objects are nested deeper than ``JSONParser/Options/maxDepth``.
-        public static let tooDeep = Code("JSON_TOO_DEEP")
-        /// The text is not JSON at this point (wrong character, leading zero, bad escape, control character, ...).
-        public static let syntax = Code("JSON_SYNTAX")
-        /// The bytes are not valid UTF-8 (including encoded surrogates and overlong forms).
-        public static let invalidUTF8 = Code("JSON_INVALID_UTF8")
-        /// A `\u` escape names a lone surrogate.
-        public static let invalidEscape = Code("JSON_INVALID_ESCAPE")
-        /// An object has the same key twice (``JSONParser/Options/rejectDuplicateKeys``).
-        public static let duplicateKey = Code("JSON_DUPLICATE_KEY")
-        /// A number is too large in magnitude for a `Double`.
-        public static let numberOutOfRange = Code("JSON_NUMBER_OUT_OF_RANGE")
-        /// Something other than whitespace follows the value.
-        public static let trailingData = Code("JSON_TRAILING_DATA")
-        /// The input ends before the value is complete.
-        public static let unexpectedEnd = Code("JSON_UNEXPECTED_END")
-    }
+    public typealias Code = ErrorCode<JSONError>
 
     /// The stable code.
     public let errorCode: Code
@@ -39,8 +14,6 @@ public struct JSONError: CodedError, Hashable {
     public let message: String
     /// Offset of the offending byte from the start of the input, when the error has a position.
     public let offset: Int?
-    /// The stable code as a string (``CodedError`` requirement).
-    public var code: String { errorCode.rawValue }
 
     /// Creates an error; the message must not quote the input.
     public init(_ code: Code, _ message: String, offset: Int? = nil) {
@@ -48,11 +21,6 @@ public struct JSONError: CodedError, Hashable {
         self.message = message
         self.offset = offset
     }
-
-    /// Errors are equal when their codes are.
-    public static func == (lhs: JSONError, rhs: JSONError) -> Bool { lhs.errorCode == rhs.errorCode }
-    /// Hashes the code only.
-    public func hash(into hasher: inout Hasher) { hasher.combine(errorCode) }
 }
 
 extension JSONError {
@@ -81,4 +49,25 @@ extension JSONError {
         default: return "another character"
         }
     }
+}
+
+extension ErrorCode where Domain == JSONError {
+    /// The input is longer than ``JSONParser/Options/maxBytes``.
+    public static let tooLarge = Self("JSON_TOO_LARGE")
+    /// Arrays and objects are nested deeper than ``JSONParser/Options/maxDepth``.
+    public static let tooDeep = Self("JSON_TOO_DEEP")
+    /// The text is not JSON at this point (wrong character, leading zero, bad escape, control character, ...).
+    public static let syntax = Self("JSON_SYNTAX")
+    /// The bytes are not valid UTF-8 (including encoded surrogates and overlong forms).
+    public static let invalidUTF8 = Self("JSON_INVALID_UTF8")
+    /// A `\u` escape names a lone surrogate.
+    public static let invalidEscape = Self("JSON_INVALID_ESCAPE")
+    /// An object has the same key twice (``JSONParser/Options/rejectDuplicateKeys``).
+    public static let duplicateKey = Self("JSON_DUPLICATE_KEY")
+    /// A number is too large in magnitude for a `Double`.
+    public static let numberOutOfRange = Self("JSON_NUMBER_OUT_OF_RANGE")
+    /// Something other than whitespace follows the value.
+    public static let trailingData = Self("JSON_TRAILING_DATA")
+    /// The input ends before the value is complete.
+    public static let unexpectedEnd = Self("JSON_UNEXPECTED_END")
 }

@@ -4,44 +4,14 @@ import CodedErrors
 ///
 /// Messages name what was expected and what was found (sizes, labels, positions), never key material,
 /// certificate bytes or file contents.
-public struct TrustError: CodedError, Hashable {
+public struct TrustError: CodeIdentifiedError {
     /// Stable code of a trust error.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        /// The `SNAKE_CASE` code string.
-        public let rawValue: String
-        init(_ rawValue: String) { self.rawValue = rawValue }
-        /// The code string.
-        public var description: String { rawValue }
-
-        /// The bytes are not an X.509 certificate that can be read, even leniently.
-        public static let invalidCertificate = Code("TRUST_INVALID_CERTIFICATE")
-        /// The key is of a type or curve that is not supported (for example P-521 or Ed25519, or RSA where P-256
-        /// is needed).
-        public static let unsupportedKey = Code("TRUST_UNSUPPORTED_KEY")
-        /// The key encoding (PKCS#8 or SEC1) is malformed.
-        public static let invalidKey = Code("TRUST_INVALID_KEY")
-        /// PEM text is malformed: unterminated block, bad base64, or an unexpected block label.
-        public static let invalidPEM = Code("TRUST_INVALID_PEM")
-        /// The input is neither PEM, DER nor a base64 line.
-        public static let unrecognizedFormat = Code("TRUST_UNRECOGNIZED_FORMAT")
-        /// The input is larger than the limit for its kind.
-        public static let inputTooLarge = Code("TRUST_INPUT_TOO_LARGE")
-        /// A caller-supplied parameter (country, organization, validity, types) is out of range.
-        public static let invalidParameter = Code("TRUST_INVALID_PARAMETER")
-        /// Creating a key or certificate failed.
-        public static let generationFailed = Code("TRUST_GENERATION_FAILED")
-        /// A file that would be written already exists and overwriting was not requested.
-        public static let fileExists = Code("TRUST_FILE_EXISTS")
-        /// Reading or writing a file failed.
-        public static let io = Code("TRUST_IO")
-    }
+    public typealias Code = ErrorCode<TrustError>
 
     /// The stable code.
     public let errorCode: Code
     /// What was expected and what was found.
     public let message: String
-    /// The stable code string, for example `TRUST_INVALID_PEM`.
-    public var code: String { errorCode.rawValue }
 
     /// Creates an error with a code and a message that holds no key material or personal data.
     public init(_ code: Code, _ message: String) {
@@ -53,9 +23,28 @@ public struct TrustError: CodedError, Hashable {
     func prefixed(_ context: String) -> TrustError {
         TrustError(errorCode, "\(context): \(message)")
     }
+}
 
-    /// Errors compare by code only.
-    public static func == (lhs: TrustError, rhs: TrustError) -> Bool { lhs.errorCode == rhs.errorCode }
-    /// Hashes the code only.
-    public func hash(into hasher: inout Hasher) { hasher.combine(errorCode) }
+extension ErrorCode where Domain == TrustError {
+    /// The bytes are not an X.509 certificate that can be read, even leniently.
+    public static let invalidCertificate = Self("TRUST_INVALID_CERTIFICATE")
+    /// The key is of a type or curve that is not supported (for example P-521 or Ed25519, or RSA where P-256
+    /// is needed).
+    public static let unsupportedKey = Self("TRUST_UNSUPPORTED_KEY")
+    /// The key encoding (PKCS#8 or SEC1) is malformed.
+    public static let invalidKey = Self("TRUST_INVALID_KEY")
+    /// PEM text is malformed: unterminated block, bad base64, or an unexpected block label.
+    public static let invalidPEM = Self("TRUST_INVALID_PEM")
+    /// The input is neither PEM, DER nor a base64 line.
+    public static let unrecognizedFormat = Self("TRUST_UNRECOGNIZED_FORMAT")
+    /// The input is larger than the limit for its kind.
+    public static let inputTooLarge = Self("TRUST_INPUT_TOO_LARGE")
+    /// A caller-supplied parameter (country, organization, validity, types) is out of range.
+    public static let invalidParameter = Self("TRUST_INVALID_PARAMETER")
+    /// Creating a key or certificate failed.
+    public static let generationFailed = Self("TRUST_GENERATION_FAILED")
+    /// A file that would be written already exists and overwriting was not requested.
+    public static let fileExists = Self("TRUST_FILE_EXISTS")
+    /// Reading or writing a file failed.
+    public static let io = Self("TRUST_IO")
 }
