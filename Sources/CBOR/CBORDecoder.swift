@@ -8,14 +8,7 @@
 /// `CBORDecoder+Containers.swift`).
 struct CBORDecoder: ~Copyable {
     /// The head of a data item: major type, additional information and argument.
-    struct Head {
-        var majorType: UInt8
-        /// 0...27 or 31 (indefinite length or `break`); 28...30 are rejected when reading.
-        var additionalInfo: UInt8
-        var argument: UInt64
-
-        var isIndefinite: Bool { additionalInfo == 31 }
-    }
+    typealias Head = CBORReader.Head
 
     /// The input, sliced for the nodes' encoded bytes.
     let input: ArraySlice<UInt8>
@@ -153,40 +146,7 @@ struct CBORDecoder: ~Copyable {
     /// Reads the head at the current position and moves past it.
     @inline(__always)
     mutating func readHead() throws -> Head {
-        guard position < buffer.count else {
-            throw CBORError.endOfInput(at: position, expected: "a data item")
-        }
-        let initial = buffer[position]
-        let majorType = initial >> 5
-        let additionalInfo = initial & 0x1f
-        if additionalInfo < 24 {
-            position += 1
-            return Head(majorType: majorType, additionalInfo: additionalInfo, argument: UInt64(additionalInfo))
-        }
-        let size: Int
-        switch additionalInfo {
-        case 24: size = 1
-        case 25: size = 2
-        case 26: size = 4
-        case 27: size = 8
-        case 31:
-            position += 1
-            return Head(majorType: majorType, additionalInfo: 31, argument: 0)
-        default:
-            throw CBORError.reservedAdditionalInfo(at: position, value: additionalInfo)
-        }
-        guard remaining > size else {
-            throw CBORError.truncatedArgument(at: position, size: size, available: remaining - 1)
-        }
-        var argument: UInt64 = 0
-        var index = position + 1
-        let end = index + size
-        while index < end {
-            argument = argument << 8 | UInt64(buffer[index])
-            index += 1
-        }
-        position = end
-        return Head(majorType: majorType, additionalInfo: additionalInfo, argument: argument)
+        try CBORReader.readHead(in: buffer, at: &position)
     }
 
     /// Counts one head against `maxItems`.

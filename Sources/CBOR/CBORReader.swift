@@ -53,6 +53,13 @@ public struct CBORReader {
     ///   truncated argument.
     @inline(__always)
     public mutating func readHead() throws(CBORError) -> Head {
+        try Self.readHead(in: bytes, at: &offset)
+    }
+
+    /// Reads the head at `offset` in `bytes` and moves `offset` past it; the one head reader of the module (the
+    /// decoder uses it too).
+    @inline(__always)
+    static func readHead(in bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) throws(CBORError) -> Head {
         guard offset < bytes.count else {
             throw CBORError.endOfInput(at: offset, expected: "a data item")
         }
@@ -80,10 +87,13 @@ public struct CBORReader {
             throw CBORError.truncatedArgument(at: offset, size: size, available: available)
         }
         var argument: UInt64 = 0
-        for index in (offset + 1)...(offset + size) {
+        var index = offset + 1
+        let end = index + size
+        while index < end {
             argument = argument << 8 | UInt64(bytes[index])
+            index += 1
         }
-        offset += 1 + size
+        offset = end
         return Head(majorType: majorType, additionalInfo: additionalInfo, argument: argument)
     }
 
