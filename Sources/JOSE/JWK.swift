@@ -59,9 +59,7 @@ public struct JWK: Sendable {
         use = try text("use")
         algorithm = try text("alg")
         self.json = object
-        // RFC 7638: required members only, lexicographic order, no whitespace.
-        let canonical = #"{"crv":"P-256","kty":"EC","x":""# + xText + #"","y":""# + yText + #""}"#
-        thumbprint = Base64URL.encode(Array(SHA256.hash(data: Array(canonical.utf8))))
+        thumbprint = Self.thumbprint(x: xText, y: yText)
     }
 
     /// Whether the key is for ES256 signatures: `use` is absent or `sig`, and `alg` absent or `ES256`.

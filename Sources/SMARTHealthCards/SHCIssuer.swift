@@ -31,7 +31,7 @@ public struct SHCIssuer: Sendable {
     public init(signingKey: P256.Signing.PrivateKey, issuer: String) {
         self.signingKey = signingKey
         self.issuer = issuer
-        self.keyID = Self.thumbprint(of: signingKey.publicKey)
+        self.keyID = JWK.thumbprint(of: signingKey.publicKey)
     }
 
     /// Issues one card.
@@ -83,23 +83,9 @@ public struct SHCIssuer: Sendable {
             omitted: Self.omitted(from: record, vaccination: vaccination))
     }
 
-    /// The RFC 7638 thumbprint of a P-256 public key (the SMART Health Cards `kid`).
-    public static func thumbprint(of key: P256.Signing.PublicKey) -> String {
-        let point = Array(key.x963Representation)
-        let x = Base64URL.encode(point[1..<33])
-        let y = Base64URL.encode(point[33..<65])
-        let canonical = #"{"crv":"P-256","kty":"EC","x":""# + x + #"","y":""# + y + #""}"#
-        return Base64URL.encode(Array(SHA256.hash(data: Array(canonical.utf8))))
-    }
-
     /// The public JWK of the signing key, as an issuer publishes it in its JWKS.
     public var publicJWK: JSONValue {
-        let point = Array(signingKey.publicKey.x963Representation)
-        return .object([
-            "kty": .string("EC"), "kid": .string(keyID), "use": .string("sig"), "alg": .string("ES256"),
-            "crv": .string("P-256"), "x": .string(Base64URL.encode(point[1..<33])),
-            "y": .string(Base64URL.encode(point[33..<65])),
-        ])
+        .object(JWK.signingKeyJSON(for: signingKey.publicKey, keyID: keyID))
     }
 
     private static func omitted(from record: VaccinationRecord, vaccination: VaccinationEvent) -> [GenericCodedError] {

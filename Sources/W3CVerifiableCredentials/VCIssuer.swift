@@ -24,7 +24,7 @@ public struct VCIssuer: Sendable {
     /// The issuer identifier is checked by ``issue(_:issuedAt:expiresAt:)`` (`VC_ISSUANCE` when it is not a
     /// `did:web` DID or an https URL).
     public init(signingKey: P256.Signing.PrivateKey, issuer: String) {
-        self.init(signingKey: signingKey, issuer: issuer, keyID: Self.thumbprint(of: signingKey.publicKey))
+        self.init(signingKey: signingKey, issuer: issuer, keyID: JWK.thumbprint(of: signingKey.publicKey))
     }
 
     /// An issuer with an explicit `kid` (for example a DID URL fragment such as `key-1`).
@@ -36,11 +36,7 @@ public struct VCIssuer: Sendable {
 
     /// The public JWK set to publish for this issuer (`{"keys":[{kty, crv, x, y, kid, use, alg}]}`).
     public var publicKeySet: JSONValue {
-        var key = Self.publicJWK(signingKey.publicKey)
-        key["kid"] = .string(keyID)
-        key["use"] = .string("sig")
-        key["alg"] = .string("ES256")
-        return .object(["keys": .array([.object(key)])])
+        .object(["keys": .array([.object(JWK.signingKeyJSON(for: signingKey.publicKey, keyID: keyID))])])
     }
 
     /// The compact JWS of `record`, valid from `issuedAt` until `expiresAt` (open-ended when nil).
@@ -72,24 +68,6 @@ public struct VCIssuer: Sendable {
                 "expected a JWS of at most \(VCVocabulary.maximumLength) characters, found \(jws.text.utf8.count)")
         }
         return jws.text
-    }
-
-    static func publicJWK(_ key: P256.Signing.PublicKey) -> JSONObject {
-        let point = Array(key.x963Representation)
-        var object = JSONObject()
-        object["kty"] = .string("EC")
-        object["crv"] = .string("P-256")
-        object["x"] = .string(Base64URL.encode(point[1...32]))
-        object["y"] = .string(Base64URL.encode(point[33...64]))
-        return object
-    }
-
-    static func thumbprint(of key: P256.Signing.PublicKey) -> String {
-        let jwk = publicJWK(key)
-        let canonical =
-            #"{"crv":"P-256","kty":"EC","x":""# + (jwk["x"]?.stringValue ?? "") + #"","y":""#
-            + (jwk["y"]?.stringValue ?? "") + #""}"#
-        return Base64URL.encode(Array(SHA256.hash(data: Array(canonical.utf8))))
     }
 }
 

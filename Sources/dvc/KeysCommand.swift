@@ -66,7 +66,7 @@ struct KeysCommand: AsyncParsableCommand {
                 throw CommandError.io("expected to create the folder \(out), found it impossible")
             }
             try setup.write(to: out, overwrite: force)
-            let jwks = try Self.publicKeySet(setup.dscPrivateKey.publicKey)
+            let jwks = Self.publicKeySet(setup.dscPrivateKey.publicKey)
             guard FileManager.default.createFile(atPath: "\(out)/jwks.json", contents: Data(jwks.utf8)) else {
                 throw CommandError.io("expected to write \(out)/jwks.json, found it impossible")
             }
@@ -79,16 +79,8 @@ struct KeysCommand: AsyncParsableCommand {
 
 extension KeysCommand.Generate {
     /// `{"keys": [JWK]}` for a P-256 public key, the kid being the key's RFC 7638 thumbprint.
-    static func publicKeySet(_ key: P256.Signing.PublicKey) throws -> String {
-        let point = Array(key.x963Representation)
-        var jwk: JSONObject = [
-            "kty": .string("EC"), "crv": .string("P-256"), "x": .string(Base64URL.encode(point[1...32])),
-            "y": .string(Base64URL.encode(point[33...64])),
-        ]
-        let thumbprint = try JWK(json: .object(jwk)).thumbprint
-        jwk["kid"] = .string(thumbprint)
-        jwk["use"] = .string("sig")
-        jwk["alg"] = .string("ES256")
+    static func publicKeySet(_ key: P256.Signing.PublicKey) -> String {
+        let jwk = JWK.signingKeyJSON(for: key)
         return JSONSerializer.serializeToString(.object(["keys": .array([.object(jwk)])]), style: .pretty) + "\n"
     }
 }
