@@ -1,6 +1,7 @@
 import Foundation
 import ICAOVDSNC
 import JSON
+import TestSupport
 import Testing
 import Trust
 
@@ -112,21 +113,8 @@ struct VDSNCPythonInteropTests {
         try Self.script.write(to: scriptPath, atomically: true, encoding: .utf8)
         try seal.write(to: sealPath, atomically: true, encoding: .utf8)
         try fixture.setup.cscaCertificatePEM.write(to: cscaPath, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scriptPath.path, sealPath.path, cscaPath.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if errorText.contains("ModuleNotFoundError") {
-            Issue.record("Python module missing (pip install cryptography): \(errorText)")
-        }
-        return Output(status: process.terminationStatus, json: try? JSONParser.parse(Array(data)), errors: errorText)
+        let output = try ExternalProgram.python([scriptPath.path, sealPath.path, cscaPath.path])
+        return Output(status: output.status, json: try? JSONParser.parse(Array(output.standardOutputData)), errors: output.standardError)
     }
 
     @Test func pythonVerifiesAnOpenDVCSeal() throws {

@@ -35,21 +35,8 @@ struct PythonInteropTests {
         try payload.write(to: payloadPath, atomically: true, encoding: .utf8)
         let script = TestData.repositoryRoot.appendingPathComponent("Tests/EUDCCTests/Interop/verify_hc1.py")
         let schema = try TestData.url("ehn-dcc-schema/release-\(schemaVersion)/DCC.combined-schema.json")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, payloadPath.path, setup.certificatePath.path, schema.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if errorText.contains("ModuleNotFoundError") {
-            Issue.record("Python modules missing (run scripts/install-test-dependencies.sh): \(errorText)")
-        }
-        return (process.terminationStatus, try? JSONParser.parse(Array(data)))
+        let output = try ExternalProgram.python([script.path, payloadPath.path, setup.certificatePath.path, schema.path])
+        return (output.status, try? JSONParser.parse(Array(output.standardOutputData)))
     }
 
     @Test(arguments: ["1.3.0", "1.3.2"])

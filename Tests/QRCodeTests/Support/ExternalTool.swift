@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the external programs of the interoperability tests. A missing program is an error with an install
 /// hint: these tests fail, they never skip (scripts/install-test-dependencies.sh installs everything).
@@ -35,29 +36,8 @@ enum ExternalTool {
 
     /// Runs `executable` with `arguments`, with no standard input, and collects both outputs.
     static func run(_ executable: URL, _ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Drain standard error on another thread so that neither pipe can fill up and block the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus, standardOutput: outputData,
-            standardError: String(decoding: errorData, as: UTF8.self))
+        let output = try ExternalProgram.run(executable, arguments)
+        return Output(status: output.status, standardOutput: output.standardOutputData, standardError: output.standardError)
     }
 
     /// A fresh temporary folder.
