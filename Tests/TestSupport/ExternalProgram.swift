@@ -13,10 +13,17 @@ public enum ExternalProgram {
         public var standardOutput: String { String(decoding: standardOutputData, as: UTF8.self) }
     }
 
+    /// A child that exits before reading all of its input closes the pipe; writing on would raise SIGPIPE and
+    /// kill the test process. Ignored once, so the write fails with EPIPE instead (and is dropped).
+    private static let ignoreBrokenPipes: Void = {
+        signal(SIGPIPE, SIG_IGN)
+    }()
+
     /// Runs `executable` with `arguments`; standard input is `input`, or empty when nil.
     public static func run(
         _ executable: URL, _ arguments: [String], input: Data? = nil, environment: [String: String]? = nil
     ) throws -> Output {
+        _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -37,7 +44,7 @@ public enum ExternalProgram {
         }
         group.enter()
         DispatchQueue.global().async {
-            if let input { stdin.fileHandleForWriting.write(input) }
+            if let input { try? stdin.fileHandleForWriting.write(contentsOf: input) }
             try? stdin.fileHandleForWriting.close()
             group.leave()
         }
