@@ -252,8 +252,7 @@ let package = Package(
             name: "VerifierTests",
             dependencies: [
                 "Verifier", "CredentialVerification", "JOSE", "TestSupport", "VaccinationRecord", "Trust", "EUDCC",
-                "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "JSON",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials",
             ],
             swiftSettings: swiftSettings
         ),

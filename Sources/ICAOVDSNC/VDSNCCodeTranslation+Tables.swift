@@ -11,4 +11,9 @@ extension VDSNCCodeTranslation {
     static func productNameFromSharedTables(_ coding: Coding) -> String? {
         VaccineCodeMapper.standard.product(matching: coding)?.name
     }
+
+    /// The product of the shared tables that a `ve.nam` text names (see ``VaccineCodeMapper/product(named:)``).
+    static func productFromSharedTables(named name: String) -> VaccineProduct? {
+        VaccineCodeMapper.standard.product(named: name)
+    }
 }

@@ -7,7 +7,7 @@ extension VDSNCPayload {
     ///   - issuingState: `hdr.is`, three capital letters (Doc 9303-3).
     ///   - codes: how vaccine and disease codings become ICD-11 codes.
     /// - Throws: ``VDSNCError`` `ICAO_UNMAPPABLE` for a record that is not a vaccination or lacks a member the
-    ///   profile requires (lot), `ICAO_UNMAPPED_CODE` for a vaccine or disease without an ICD-11 code,
+    ///   profile requires (lot; a birth date or a travel document number), `ICAO_UNMAPPED_CODE` for a vaccine or disease without an ICD-11 code,
     ///   `ICAO_FIELD_TOO_LONG` for a field beyond the profile's length.
     public init(
         record: VaccinationRecord, issuingState: String, profile: VDSNCProfile = .standard,
@@ -111,7 +111,8 @@ extension VDSNCPayload {
             try checkLength(code, "ve.dis", path: "\(path).disease (ve.dis)")
             disease = code
         }
-        let productName = vaccination.brand.display ?? codes.productName(vaccination.brand) ?? vaccination.brand.code
+        // The tables' name first: it is the one a verifier translates back to the brand's code.
+        let productName = codes.productName(vaccination.brand) ?? vaccination.brand.display ?? vaccination.brand.code
         return (vaccine, productName, disease)
     }
 
@@ -150,6 +151,12 @@ extension VDSNCPayload {
                 try checkLength(identifier.value, "pid.ai", path: "identifier.value (pid.ai)")
                 person.additionalIdentifier = identifier.value
             }
+        }
+        guard person.birthDate != nil || person.travelDocumentNumber != nil else {
+            throw VDSNCError(
+                .unmappable,
+                "birthDate: expected a birth date or a travel document number (pid.dob or pid.i, the profile requires one), found neither"
+            )
         }
         return person
     }

@@ -5,9 +5,10 @@ extension VDSNCPayload {
     /// The canonical record of the seal, and what it could not carry over.
     ///
     /// The record holds one vaccination: the most recent dose (latest `dvc`, then highest `seq`); every other
-    /// dose is reported as `ICAO_EXTRA_DOSE`. Codes stay ICD-11 (`CodeSystem.icd11`); a code the shared tables do
-    /// not know is reported as `ICAO_UNMAPPED_CODE` and kept. The record has no manufacturer (the seal carries
-    /// none), so it does not pass `validate()` on its own.
+    /// dose is reported as `ICAO_EXTRA_DOSE`. Codes come back in the record's code systems, as from the other
+    /// formats (``recordCodes(of:path:codes:warnings:)``): `des`/`dis` in SNOMED CT, `nam` as the EU `mp` code with
+    /// the product's marketing authorisation holder as manufacturer; what the tables do not know is kept and
+    /// reported as `ICAO_UNMAPPED_CODE`. The country comes back as alpha-2, like the EU DCC's and the VC's.
     ///
     /// - Throws: ``VDSNCError`` `ICAO_UNMAPPABLE` when a value has no place in the record (a country that is not
     ///   ISO 3166-1, a malformed date, an empty name).
@@ -41,16 +42,9 @@ extension VDSNCPayload {
         }
         let event = events[latest.event]
         let path = "data.msg.ve[\(latest.event)]"
-        for (member, code) in [("des", Optional(event.vaccine)), ("dis", event.disease)] {
-            guard let code, !codes.knows(icd11Code: code) else { continue }
-            warnings.append(
-                GenericCodedError(
-                    VDSNCError(
-                        .unmappedCode,
-                        "\(path).\(member): expected an ICD-11 code of the vaccine code tables, found an unknown one (kept as is)"
-                    )))
-        }
-        let vaccination = try makeVaccination(event, dose: event.doses[latest.dose], path: "\(path).vd[\(latest.dose)]")
+        let recordCodes = Self.recordCodes(of: event, path: path, codes: codes, warnings: &warnings)
+        let vaccination = try makeVaccination(
+            recordCodes, dose: event.doses[latest.dose], path: "\(path).vd[\(latest.dose)]")
         var record = VaccinationRecord(
             name: try Self.personName(person.name), birthDate: nil, event: .vaccination(vaccination),
             certificate: CertificateInfo(issuer: issuingState, hcid: uvci))
@@ -83,13 +77,11 @@ extension VDSNCPayload {
         return (record, warnings)
     }
 
-    private func makeVaccination(_ event: VDSNCVaccinationEvent, dose: VDSNCDose, path: String) throws
-        -> VaccinationEvent
-    {
+    private func makeVaccination(_ codes: RecordCodes, dose: VDSNCDose, path: String) throws -> VaccinationEvent {
         guard let date = CalendarDate(dose.date) else {
             throw VDSNCError(.unmappable, "\(path).dvc: expected a date YYYY-MM-DD, found another text")
         }
-        guard let country = CountryCode(dose.country) else {
+        guard let country = CountryCode(dose.country).flatMap({ CountryCode($0.alpha2) }) else {
             throw VDSNCError(.unmappable, "\(path).ctr: expected an ISO 3166-1 alpha-3 code, found another code")
         }
         var nextDose: CalendarDate?
@@ -100,9 +92,7 @@ extension VDSNCPayload {
             nextDose = next
         }
         return VaccinationEvent(
-            disease: event.disease.map { Coding(system: VDSNCCodeTranslation.icd11, code: $0) },
-            vaccine: Coding(system: VDSNCCodeTranslation.icd11, code: event.vaccine),
-            brand: Coding(system: VDSNCRecordMapping.productNameSystem, code: event.productName),
+            disease: codes.disease, vaccine: codes.vaccine, brand: codes.brand, manufacturer: codes.manufacturer,
             lot: dose.lot, date: date, dose: dose.sequence, country: country, centre: dose.centre, nextDose: nextDose)
     }
 

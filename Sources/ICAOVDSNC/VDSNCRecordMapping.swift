@@ -8,9 +8,9 @@ import VaccinationRecord
 /// | `pid.n` | `name`: the transliterated family name, two spaces, the transliterated given names (`<` as a space) |
 /// | `pid.dob`, `pid.sex` | `birthDate`, `sex` (`M` male, `F` female, `X` other; `unknown` is left out) |
 /// | `pid.i` / `pid.ai` | `identifier`: `i` when its system is ``travelDocumentNumberSystem``, else `ai` |
-/// | `ve.des`, `ve.dis` | `vaccination.vaccine`, `vaccination.disease` as ICD-11 codes |
-/// | `ve.nam` | `vaccination.brand`: its display, else the product name of the code tables, else its code; decoded under ``productNameSystem`` |
-/// | `vd.dvc`, `seq`, `ctr`, `adm`, `lot`, `dvn` | `date`, `dose`, `country` (alpha-3), `centre`, `lot`, `nextDose` |
+/// | `ve.des`, `ve.dis` | `vaccination.vaccine`, `vaccination.disease`: ICD-11 in the seal, SNOMED CT in the record |
+/// | `ve.nam` | `vaccination.brand`: the product name of the code tables, else its display, else its code; decoded to the product's EU `mp` code, with its marketing authorisation holder as `vaccination.manufacturer` (an unknown name is kept under ``productNameSystem``) |
+/// | `vd.dvc`, `seq`, `ctr`, `adm`, `lot`, `dvn` | `date`, `dose`, `country` (alpha-3 in the seal, alpha-2 in the record), `centre`, `lot`, `nextDose` |
 /// | `hdr.is` | `certificate.issuer` when decoded |
 public enum VDSNCRecordMapping {
     /// The identifier system of a travel document number (`pid.i`).

@@ -11,8 +11,10 @@ import VaccinationRecord
 ///   position among the card's completed Immunizations in date order; `totalDoses` stays unknown. The other
 ///   Immunizations are **not carried** into the record: the credential warning `SHC_NOT_MAPPED` says how many
 ///   were left out, and the full Bundle stays available in ``VerificationResult/formatPayload``.
-/// - CVX is translated to the record's SNOMED CT vaccine type, EU product and manufacturer; a code without a
-///   translation is kept as the CVX coding and reported (`SHC_UNMAPPED_CODE`), never dropped.
+/// - CVX is translated to the record's SNOMED CT vaccine type and disease, EU product (Union Register number,
+///   else the EU value-set name) and manufacturer (EMA SPOR organisation, else the EU value-set name); a code
+///   without a translation is kept as the CVX coding and reported (`SHC_UNMAPPED_CODE`), never dropped, and a
+///   manufacturer or disease the tables do not give is reported the same way.
 /// - SMART Health Cards carry no country: ``SHCRecordMapper/country`` is used and reported.
 /// - The certificate's `issuer` is the card's `iss` URL, `kid` the JWS kid, and its period runs from `nbf` to
 ///   `exp` (whole seconds). There is no HCID: `vc.rid` is a revocation handle, not a certificate identifier.
@@ -80,12 +82,20 @@ struct SHCRecordMapper: Sendable {
             ?? translator.translate(source, to: Self.euDCCVaccineNames)
             ?? mapped(CodeSystem.euUnionRegister, "EU product") ?? source
         let manufacturer = translator.translate(source, to: CodeSystem.emaSPOROrganisations)
+            ?? translator.translate(source, to: CodeSystem.euDCCAuthorisationHolders)
+        if manufacturer == nil {
+            note(.unmappedCode, "expected a manufacturer for \(source.system) code \(source.code), found no mapping; the record has none")
+        }
+        let disease = translator.disease(for: source)
+        if disease == nil {
+            note(.unmappedCode, "expected the disease targeted by \(source.system) code \(source.code), found no mapping; the record has none")
+        }
         let lot = latest["lotNumber"]?.stringValue
         let centre = latest["performer"]?.arrayValue?.first?["actor"]?["display"]?.stringValue
         note(.notMapped, "expected a country of vaccination, found none in the card; \(country.code) is assumed")
 
         let event = VaccinationEvent(
-            disease: translator.disease(for: source), vaccine: vaccine, brand: brand, manufacturer: manufacturer, lot: lot, date: date,
+            disease: disease, vaccine: vaccine, brand: brand, manufacturer: manufacturer, lot: lot, date: date,
             dose: ordered.count, country: country, centre: centre)
         var certificate = CertificateInfo(issuer: payload.issuer, kid: keyID)
         certificate.period = CertificatePeriod(

@@ -1,12 +1,15 @@
 import CodedErrors
 import JSON
 import VaccinationRecord
+import VaccineCodes
 
 /// Maps a verified vaccination credential into the canonical record (best effort, like the other formats).
 ///
 /// The OpenDVC coding members are used when present; a credential from another issuer that has only the
-/// vocabulary's texts gets codings built from them (`atcCode` as the vaccine type, the product name under the
-/// vocabulary's IRI), with a warning. What has no place in the record (unknown members) is a warning.
+/// vocabulary's texts gets codings built from them: a product name the code tables know gives the product's
+/// codes, otherwise `atcCode` is the vaccine type and the texts are kept under the vocabulary's IRI, with a
+/// warning. Every coding then comes back in the record's code systems (``VCRecordCodes``), and the country as
+/// alpha-2. What has no place in the record (unknown members) is a warning.
 enum VCRecordReader {
     /// The IRI used as system for codes that are only names in the vaccination vocabulary.
     static let vocabularyBase = "https://w3id.org/vaccination#"
@@ -66,14 +69,19 @@ enum VCRecordReader {
         let (dose, totalDoses) = order(subject["order"]?.stringValue, warnings: &warnings)
 
         let codingMembers = VCVocabulary.CodingMember.self
-        var vaccineCoding = vaccine[codingMembers.vaccine].flatMap(coding)
+        let codes = VCRecordCodes()
+        var brand = vaccine[codingMembers.product].flatMap(coding)
+        // A credential with texts only: its product name, when the code tables know it, gives every code.
+        var named: VaccineProduct?
+        if brand == nil, let product = vaccine["medicinalProductName"]?.stringValue {
+            named = codes.product(named: product)
+            brand = named?.euProductNumber
+                ?? Coding(system: vocabularyBase + "medicinalProductName", code: product, display: product)
+            warnings.append(note("vaccine.medicinalProductName", "expected a product code, found only a name"))
+        }
+        var vaccineCoding = vaccine[codingMembers.vaccine].flatMap(coding) ?? named?.vaccineType
         if vaccineCoding == nil, let atc = vaccine["atcCode"]?.stringValue {
             vaccineCoding = Coding(system: CodeSystem.atc, code: atc)
-        }
-        var brand = vaccine[codingMembers.product].flatMap(coding)
-        if brand == nil, let product = vaccine["medicinalProductName"]?.stringValue {
-            brand = Coding(system: vocabularyBase + "medicinalProductName", code: product, display: product)
-            warnings.append(note("vaccine.medicinalProductName", "expected a product code, found only a name"))
         }
         guard let vaccineCoding, let brand else {
             throw W3CVCError(
@@ -83,23 +91,41 @@ enum VCRecordReader {
         // With the OpenDVC coding members present, the texts are derived data and absent codings stay absent.
         let hasCodings = vaccine[codingMembers.vaccine] != nil
         var holder = vaccine[codingMembers.holder].flatMap(coding)
-        let manufacturer = vaccine[codingMembers.manufacturer].flatMap(coding)
-        if !hasCodings, holder == nil, manufacturer == nil,
-            let name = vaccine["marketingAuthorizationHolder"]?.stringValue
-        {
-            holder = Coding(system: vocabularyBase + "marketingAuthorizationHolder", code: name, display: name)
+        var manufacturer = vaccine[codingMembers.manufacturer].flatMap(coding)
+        if !hasCodings, holder == nil, manufacturer == nil {
+            if let named {
+                manufacturer = named.manufacturer
+            } else if let name = vaccine["marketingAuthorizationHolder"]?.stringValue {
+                holder = Coding(system: vocabularyBase + "marketingAuthorizationHolder", code: name, display: name)
+            }
         }
         var disease = vaccine[codingMembers.disease].flatMap(coding)
-        if !hasCodings, disease == nil, let text = vaccine["disease"]?.stringValue {
-            disease = Coding(system: vocabularyBase + "disease", code: text, display: text)
+        if !hasCodings, disease == nil {
+            if let named {
+                disease = named.disease
+            } else if let text = vaccine["disease"]?.stringValue {
+                disease = Coding(system: vocabularyBase + "disease", code: text, display: text)
+            }
+        }
+        func canonical(_ coding: Coding?, _ systems: [String], _ path: String) -> Coding? {
+            coding.map { codes.canonical($0, in: systems, path: "vaccine.\(path)", warnings: &warnings) }
         }
         var practitioner: RecordIdentifier?
         if let value = subject["healthProfessional"]?.stringValue {
             practitioner = RecordIdentifier(system: subject["healthProfessionalSystem"]?.stringValue, value: value)
         }
         return VaccinationEvent(
-            disease: disease, vaccine: vaccineCoding, brand: brand, manufacturer: manufacturer, maholder: holder,
-            lot: subject["batchNumber"]?.stringValue, date: date, dose: dose, totalDoses: totalDoses, country: country,
+            disease: canonical(disease, VCRecordCodes.diseaseSystems, codingMembers.disease),
+            vaccine: codes.canonical(
+                vaccineCoding, in: VCRecordCodes.vaccineSystems, path: "vaccine.\(codingMembers.vaccine)",
+                warnings: &warnings),
+            brand: codes.canonical(
+                brand, in: VCRecordCodes.productSystems, path: "vaccine.\(codingMembers.product)",
+                warnings: &warnings),
+            manufacturer: canonical(manufacturer, VCRecordCodes.organisationSystems, codingMembers.manufacturer),
+            maholder: canonical(holder, VCRecordCodes.organisationSystems, codingMembers.holder),
+            lot: subject["batchNumber"]?.stringValue, date: date, dose: dose, totalDoses: totalDoses,
+            country: VCRecordCodes.alpha2(country),
             centre: subject["administeringCentre"]?.stringValue, practitioner: practitioner,
             validFrom: subject["doseValidFrom"]?.stringValue.flatMap(CalendarDate.init),
             nextDose: subject["nextVaccinationDate"]?.stringValue.flatMap(CalendarDate.init))

@@ -24,13 +24,18 @@ struct VDSNCRoundTripTests {
         #expect(record.birthDate?.text == "1964-08-12")
         #expect(record.sex == .male)
         let vaccination = try #require(record.event.vaccination)
-        #expect(vaccination.vaccine == Coding(system: CodeSystem.icd11, code: "XM0GQ8"))
-        #expect(vaccination.disease == Coding(system: CodeSystem.icd11, code: "RA01"))
-        #expect(vaccination.brand == Coding(system: VDSNCRecordMapping.productNameSystem, code: "Comirnaty"))
+        // The seal's ICD-11 codes and product name come back in the record's code systems.
+        #expect(vaccination.vaccine.system == CodeSystem.snomedCT)
+        #expect(vaccination.vaccine.code == "1119349007")
+        #expect(vaccination.disease?.system == CodeSystem.snomedCT)
+        #expect(vaccination.disease?.code == "840539006")
+        #expect(vaccination.brand == Coding(system: CodeSystem.euUnionRegister, code: "EU/1/20/1528"))
+        #expect(vaccination.manufacturer == Coding(system: CodeSystem.emaSPOROrganisations, code: "ORG-100030215"))
+        #expect(throws: Never.self) { try record.validate() }
         #expect(vaccination.lot == "FK4578")
         #expect(vaccination.date.text == "2021-06-01")
         #expect(vaccination.dose == 2)
-        #expect(vaccination.country.alpha2 == "DE")
+        #expect(vaccination.country.code == "DE")
         #expect(vaccination.centre == "Impfzentrum Mitte")
         #expect(vaccination.nextDose?.text == "2021-07-01")
         #expect(record.certificate.hcid == "U32870")
@@ -92,7 +97,7 @@ struct VDSNCRoundTripTests {
         #expect(result.credential?.birthDate?.text == birthDate)
     }
 
-    @Test func aRecordInTheSealsOwnTermsComesBackEqual() throws {
+    @Test func aRecordInTheSealsOwnTermsComesBackInTheRecordsCodeSystems() throws {
         let fixture = try VDSNCFixture()
         let record = VaccinationRecord(
             name: PersonName(
@@ -110,11 +115,64 @@ struct VDSNCRoundTripTests {
             certificate: CertificateInfo(issuer: "NLD", hcid: "NL7HQ2M4X9PA"))
         let result = fixture.verify(try fixture.issue(record))
         #expect(result.isValid, "\(result.errors)")
-        // The seal carries the issuing state, not the issuer's name; the kid comes from the verification.
+        // The seal carries the issuing state, not the issuer's name; the kid comes from the verification. Codes
+        // come back in SNOMED CT, the product as its EU number with its holder, and the country as alpha-2.
         var expected = record
         expected.certificate.issuer = "DEU"
         expected.certificate.kid = result.keyID
+        var vaccination = try #require(expected.event.vaccination)
+        vaccination.disease = Coding(system: CodeSystem.snomedCT, code: "840539006", display: "COVID-19")
+        vaccination.vaccine = Coding(system: CodeSystem.snomedCT, code: "28531000087107", display: "COVID-19 vaccine")
+        vaccination.brand = Coding(system: CodeSystem.euUnionRegister, code: "EU/1/21/1529")
+        vaccination.manufacturer = Coding(system: CodeSystem.emaSPOROrganisations, code: "ORG-100001699")
+        vaccination.country = try #require(CountryCode("NL"))
+        expected.event = .vaccination(vaccination)
         #expect(result.credential == expected)
+        #expect(result.credentialWarnings.isEmpty, "\(result.credentialWarnings)")
+    }
+
+    @Test func anUnknownProductNameIsKeptAndReported() throws {
+        let fixture = try VDSNCFixture()
+        var record = try VDSNCFixture.vaccination()
+        var vaccination = try #require(record.event.vaccination)
+        vaccination.brand = Coding(system: "urn:example:brands", code: "LocalVax")
+        record.event = .vaccination(vaccination)
+        let result = fixture.verify(try fixture.issue(record))
+        #expect(result.isValid, "\(result.errors)")
+        let decoded = try #require(result.credential?.event.vaccination)
+        #expect(decoded.brand == Coding(system: VDSNCRecordMapping.productNameSystem, code: "LocalVax"))
+        #expect(decoded.manufacturer == nil)
+        #expect(result.credentialWarnings.map(\.code) == ["ICAO_UNMAPPED_CODE"])
+        #expect(result.credentialWarnings.first?.message.contains("LocalVax") == false)
+    }
+
+    @Test(arguments: ["Jcovden", "jcovden", "COVID-19 Vaccine Janssen", "EU/1/20/1525", " Jcovden  "])
+    func productNamesOfTheTablesAreRecognised(name: String) throws {
+        let product = try #require(VDSNCCodeTranslation.standard.product(name))
+        #expect(product.euProductNumber?.code == "EU/1/20/1525")
+    }
+
+    @Test func aProductCodeInDesGivesTheBrandWhenTheNameIsUnknown() throws {
+        let event = VDSNCVaccinationEvent(
+            vaccine: "XM8NQ0", productName: "BNT162b2", disease: "RA01",
+            doses: [VDSNCDose(date: "2021-06-01", sequence: 1, country: "DEU", lot: "FK4578")])
+        let payload = VDSNCPayload(
+            issuingState: "DEU", uvci: "U1", person: VDSNCPerson(name: "MUELLER  ERIKA", birthDate: "1964"),
+            events: [event])
+        let (record, warnings) = try payload.mapToRecord()
+        #expect(record.event.vaccination?.brand == Coding(system: CodeSystem.euUnionRegister, code: "EU/1/20/1528"))
+        #expect(record.event.vaccination?.manufacturer?.code == "ORG-100030215")
+        #expect(record.event.vaccination?.vaccine.code == "1119349007")
+        #expect(warnings.isEmpty)
+    }
+
+    @Test func aRecordWithoutBirthDateOrTravelDocumentIsRefused() throws {
+        let fixture = try VDSNCFixture()
+        var record = try VDSNCFixture.vaccination()
+        record.birthDate = nil
+        #expect(throws: VDSNCError(.unmappable, "")) { try fixture.issue(record) }
+        record.identifier = RecordIdentifier(system: VDSNCRecordMapping.travelDocumentNumberSystem, value: "PA0941262")
+        #expect(fixture.verify(try fixture.issue(record)).isValid)
     }
 
     @Test func anotherIdentifierGoesToAi() throws {

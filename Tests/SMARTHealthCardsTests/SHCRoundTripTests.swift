@@ -101,6 +101,29 @@ struct SHCRoundTripTests {
         #expect(result.credential?.event.vaccination?.brand == Coding(system: SHCCodeTranslator.cvx, code: "207"))
     }
 
+    @Test func aVaccineTypeCodeKeepsTheBrandAndReportsWhatIsMissing() throws {
+        // CVX 213 (SARS-CoV-2 vaccine, unspecified) names no product: the type translates, the rest is reported.
+        var record = SHCTestSupport.record()
+        if case .vaccination(var vaccination) = record.event {
+            vaccination.vaccine = Coding(system: SHCCodeTranslator.cvx, code: "213")
+            record.event = .vaccination(vaccination)
+        }
+        let (issued, context, _) = try issue(record)
+        let result = SHCVerifier().verify(issued.jws[...], context: context)
+        #expect(result.isValid)
+        let vaccination = try #require(result.credential?.event.vaccination)
+        #expect(vaccination.vaccine.system == CodeSystem.snomedCT)
+        #expect(vaccination.vaccine.code == "28531000087107")
+        #expect(vaccination.brand == Coding(system: SHCCodeTranslator.cvx, code: "213"))
+        #expect(vaccination.manufacturer == nil)
+        #expect(vaccination.disease == nil)
+        let unmapped = result.credentialWarnings.filter { $0.code == "SHC_UNMAPPED_CODE" }.map(\.message)
+        #expect(unmapped.count == 3)
+        #expect(unmapped.contains { $0.contains("EU product") })
+        #expect(unmapped.contains { $0.contains("manufacturer") })
+        #expect(unmapped.contains { $0.contains("disease") })
+    }
+
     @Test func refusesACardTooLargeForOneQR() throws {
         var record = SHCTestSupport.record()
         if case .vaccination(var vaccination) = record.event {

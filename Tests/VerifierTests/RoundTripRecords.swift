@@ -1,3 +1,4 @@
+import ICAOVDSNC
 import VaccinationRecord
 
 /// The records of the cross-format round trips: doses 1/2, 2/2, 3/3 (and 1/1), German, Greek, Czech, Danish and
@@ -6,7 +7,7 @@ import VaccinationRecord
 ///
 /// Every record is valid for every format: lots and centres within VDS-NC's 20 characters, HCIDs within its
 /// 12-character UVCI, names within its 39-character `pid.n`, and a family name the ICAO tables transliterate (or
-/// its transliterated form, for the Japanese name).
+/// its transliterated form, for the Japanese name), and a birth date or a travel document number.
 enum RoundTripRecords {
     /// The codings of one product as the canonical record writes them (SNOMED CT type, EU product number, SPOR
     /// organisation), from `Tables/products.tsv`.
@@ -104,9 +105,12 @@ enum RoundTripRecords {
                 nextDose: "2021-07-15", issuer: "Ministerstvo zdravotnictví ČR", hcid: "01CZ3XG5H1LD")
         ),
         (
-            "Given name only, Nuvaxovid 2/2, no birth date",
+            "Given name only, Nuvaxovid 2/2, no birth date, travel document number",
             record(
-                family: nil, given: "Åsa", birthDate: nil, product: .nuvaxovid, lot: "4302MF011",
+                family: nil, given: "Åsa", birthDate: nil,
+                // VDS-NC needs a birth date or a travel document number (pid.dob or pid.i).
+                identifier: RecordIdentifier(system: VDSNCRecordMapping.travelDocumentNumberSystem, value: "PA0941262"),
+                product: .nuvaxovid, lot: "4302MF011",
                 date: "2022-02-28", dose: 2, of: 2, country: "SE", issuer: "E-hälsomyndigheten",
                 hcid: "01SEW4Q9T2BN")
         ),
