@@ -15,9 +15,12 @@ public struct VaccineCodeMapper: Sendable {
     public static let standard = VaccineCodeMapper()
 
     let index: VaccineConceptIndex
+    /// Products by folded name (see ``product(named:)``).
+    let productsByName: [String: VaccineProduct]
 
     init(index: VaccineConceptIndex = VaccineConceptIndex()) {
         self.index = index
+        self.productsByName = Self.productsByName(index.products)
     }
 
     /// Every product of the tables, in table order.
