@@ -18,7 +18,7 @@ struct BarcodeSignerCheck {
     let outcome: Outcome
 
     init(seal: VDSNCSeal, trustStore: TrustStore) {
-        guard let certificate = try? Certificate(derEncoded: seal.certificateBytes) else {
+        guard let (certificate, authorities) = trustStore.signer(derEncoded: seal.certificateBytes) else {
             self.certificate = nil
             self.authority = nil
             self.outcome = .failed(
@@ -29,7 +29,6 @@ struct BarcodeSignerCheck {
             return
         }
         self.certificate = certificate
-        let authorities = trustStore.authorities(issuing: certificate)
         self.authority = authorities.first
         let heldDirectly = trustStore.certificates(forKid: DocumentSignerCertificate.kid(for: seal.certificateBytes))
             .contains { $0.derBytes == seal.certificateBytes }

@@ -32,7 +32,10 @@ enum SHCInput {
         }
         // `shc:` in any case, so that a malformed prefix is reported as a QR header error, not as a bad JWS.
         if body.utf8.prefix(4).map({ $0 | 0x20 }).elementsEqual("shc:".utf8) {
-            let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+            // Byte-wise (Character iteration over a kilobyte of digits is slow); a CR before LF ends the line too.
+            let lines = body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+                line.last == 0x0D ? Substring(line.dropLast()) : Substring(line)
+            }
             guard lines.allSatisfy({ !$0.isEmpty && !$0.utf8.contains(where: isSpace) }) else {
                 throw SHCError(.trailingCharacters, "expected one QR text per line without whitespace, found other characters")
             }

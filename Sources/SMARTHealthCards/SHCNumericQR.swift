@@ -46,7 +46,8 @@ public enum SHCNumericQR {
     /// - Throws: ``SHCError`` `SHC_INVALID_QR_HEADER` (prefix, chunk header), `SHC_INVALID_NUMERIC_QR`
     ///   (non-digits, odd count, a pair above 77, more characters than a chunk may hold).
     public static func decode(_ text: some StringProtocol) throws -> Chunk {
-        let bytes = Array(text.utf8)
+        // The contiguous copy when there is one: copying a substring's UTF-8 view byte by byte is slow.
+        let bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
         let prefixBytes = Array(prefix.utf8)
         guard bytes.count >= prefixBytes.count, bytes[0..<prefixBytes.count].elementsEqual(prefixBytes) else {
             throw SHCError(.invalidQRHeader, "expected the text to start with shc:/, found another prefix")

@@ -26,7 +26,12 @@ public struct TrustStore: Sendable {
     public private(set) var keySets: [(issuer: String?, keys: JWKSet)] = []
 
     /// Trusted signing authorities (ICAO CSCAs), in the order they were added; the same bytes are kept once.
-    public private(set) var signingAuthorities: [SigningAuthority] = []
+    public private(set) var signingAuthorities: [SigningAuthority] = [] {
+        didSet { signerCache = SignerCertificateCache() }
+    }
+
+    /// Signer certificates already parsed and checked against ``signingAuthorities``.
+    private var signerCache = SignerCertificateCache()
 
     /// Whether the store holds no certificate, no key set and no signing authority.
     public var isEmpty: Bool { count == 0 && keySets.isEmpty && signingAuthorities.isEmpty }
@@ -48,6 +53,19 @@ public struct TrustStore: Sendable {
     /// they were added.
     public func authorities(issuing signer: Certificate) -> [SigningAuthority] {
         signingAuthorities.filter { $0.issued(signer) }
+    }
+
+    /// A signer certificate given as DER (a VDS-NC barcode signer) parsed, with the authorities that issued it;
+    /// nil when swift-certificates cannot read it. Answers are remembered per certificate, so a verifier that
+    /// sees many seals of one signer parses it and checks its chain once.
+    public func signer(derEncoded bytes: [UInt8]) -> (certificate: Certificate, issuers: [SigningAuthority])? {
+        if let entry = signerCache.entry(for: bytes) {
+            return (entry.certificate, entry.issuers.map { signingAuthorities[$0] })
+        }
+        guard let certificate = try? Certificate(derEncoded: bytes) else { return nil }
+        let issuers = signingAuthorities.indices.filter { signingAuthorities[$0].issued(certificate) }
+        signerCache.remember(.init(certificate: certificate, issuers: issuers), for: bytes)
+        return (certificate, issuers.map { signingAuthorities[$0] })
     }
 
     /// Adds a JWK set, bound to `issuer` (its keys then verify that issuer's credentials only), or unbound.

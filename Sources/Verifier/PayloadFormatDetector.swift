@@ -7,8 +7,8 @@ import JSON
 /// - `HC1:` (or any other `XXn:` prefix followed by text): EU DCC, which the EU DCC verifier then rejects with
 ///   `HC1_PREFIX` rather than "unknown format" when the prefix is wrong.
 /// - `shc:/` (any case): a SMART Health Card QR payload, single or multi-chunk.
-/// - A JSON object: an ICAO VDS-NC when `data.hdr.t` is `icao.vacc`, a `.smart-health-card` file when it has
-///   `verifiableCredential`.
+/// - A JSON object: an ICAO VDS-NC when it holds the string `"icao.vacc"` (its `data.hdr.t`), a
+///   `.smart-health-card` file when it has the member `verifiableCredential`.
 /// - A compact JWS: a SMART Health Card when its header says `zip: DEF` (the SHC specification requires it),
 ///   otherwise a W3C Verifiable Credential.
 public enum PayloadFormatDetector {
@@ -17,7 +17,11 @@ public enum PayloadFormatDetector {
 
     /// The format, or nil when the payload looks like none of them.
     public static func detect(_ payload: Substring) -> CredentialFormat? {
-        let text = payload.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{FEFF}" }
+        var text = payload
+        while let first = text.utf8.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
+            text = Substring(text.utf8.dropFirst())
+        }
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text = Substring(text.utf8.dropFirst(3)) }
         let head = text.utf8.prefix(5)
         if head.starts(with: "HC1:".utf8) { return .euDCC }
         if head.count == 5, head.map({ $0 | 0x20 }).elementsEqual("shc:/".utf8) { return .smartHealthCard }
@@ -31,19 +35,36 @@ public enum PayloadFormatDetector {
         return detectJWS(text)
     }
 
+    /// A JSON object: told apart by a member name only these formats use, found by a byte search (the format's
+    /// verifier parses it properly; a full parse here would double the work).
     private static func detectJSON(_ text: Substring) -> CredentialFormat? {
-        guard case .object(let object) = try? JSONParser.parse(Array(text.utf8)) else { return nil }
-        if object["verifiableCredential"] != nil { return .smartHealthCard }
-        if object["data"]?["hdr"]?["t"]?.stringValue == "icao.vacc" { return .icaoVDSNC }
+        let bytes = text.utf8
+        if contains(bytes, #""icao.vacc""#) { return .icaoVDSNC }
+        if contains(bytes, #""verifiableCredential""#) { return .smartHealthCard }
         return nil
     }
 
+    private static func contains(_ bytes: Substring.UTF8View, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard let first = needle.first, bytes.count >= needle.count else { return false }
+            var index = bytes.startIndex
+            let last = bytes.index(bytes.endIndex, offsetBy: -needle.count)
+            while index <= last {
+                if bytes[index] == first, bytes[index...].starts(with: needle) { return true }
+                index = bytes.index(after: index)
+            }
+            return false
+        }
+    }
+
+    /// A compact JWS: only its header (up to the first dot) is read; the format's verifier checks the rest.
     private static func detectJWS(_ text: Substring) -> CredentialFormat? {
-        let trimmed = text.prefix { $0 != "\n" && $0 != "\r" && $0 != " " }
-        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, !parts[2].isEmpty,
-            parts.allSatisfy({ $0.utf8.allSatisfy(isBase64URL) }),
-            let header = try? Base64URL.decode(parts[0]),
+        let bytes = text.utf8
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex,
+            bytes.distance(from: bytes.startIndex, to: dot) <= 4096,
+            bytes[..<dot].allSatisfy(isBase64URL),
+            bytes[bytes.index(after: dot)...].contains(UInt8(ascii: ".")),
+            let header = try? Base64URL.decode(Substring(bytes[..<dot])),
             case .object(let object) = try? JSONParser.parse(header)
         else { return nil }
         return object["zip"]?.stringValue == "DEF" ? .smartHealthCard : .w3cVC
