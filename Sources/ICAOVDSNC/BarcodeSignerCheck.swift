@@ -17,7 +17,9 @@ struct BarcodeSignerCheck {
     let authority: SigningAuthority?
     let outcome: Outcome
 
-    init(seal: VDSNCSeal, trustStore: TrustStore) {
+    /// Looks the seal's certificate up in `trustStore`; `kid` is the certificate's key identifier
+    /// (``DocumentSignerCertificate/kid(for:)``), computed once by the caller.
+    init(seal: VDSNCSeal, trustStore: TrustStore, kid: [UInt8]) {
         guard let (certificate, authorities) = trustStore.signer(derEncoded: seal.certificateBytes) else {
             self.certificate = nil
             self.authority = nil
@@ -30,9 +32,10 @@ struct BarcodeSignerCheck {
         }
         self.certificate = certificate
         self.authority = authorities.first
-        let heldDirectly = trustStore.certificates(forKid: DocumentSignerCertificate.kid(for: seal.certificateBytes))
-            .contains { $0.derBytes == seal.certificateBytes }
-        if authorities.isEmpty && !heldDirectly {
+        // Whether the certificate is itself trusted matters only when no trusted CSCA issued it.
+        if authorities.isEmpty
+            && !trustStore.certificates(forKid: kid).contains(where: { $0.derBytes == seal.certificateBytes })
+        {
             self.outcome = .failed(
                 VDSNCError(
                     .unknownKey,
@@ -46,44 +49,53 @@ struct BarcodeSignerCheck {
 
     /// Verifies `sigvl` over the canonical `data` with the certificate's key.
     func verifySignature(of seal: VDSNCSeal) throws {
-        guard let certificate else {
+        // Optional chaining reads the key alone: binding the certificate would copy (retain) all its parts.
+        guard let publicKey = certificate?.publicKey else {
             throw VDSNCError(.invalidCertificate, "sig.cer: expected a certificate, found none")
         }
         guard let algorithm = VDSNCSignatureAlgorithm(rawValue: seal.algorithm) else {
             throw VDSNCError(.unsupportedAlgorithm, "sig.alg: expected ES256, ES384 or ES512, found another value")
         }
-        try algorithm.verify(seal.signatureBytes, over: seal.signedBytes, key: certificate.publicKey)
+        try algorithm.verify(seal.signatureBytes, over: seal.signedBytes, key: publicKey)
     }
 
-    var hasCertificate: Bool { certificate != nil }
+    var hasCertificate: Bool {
+        if case .some = certificate { return true }
+        return false
+    }
 
     /// Whether the KeyUsage extension allows digitalSignature; nil without the extension (or a certificate).
     var keyUsageAllowsSigning: Bool? {
-        guard let certificate, let keyUsage = try? certificate.extensions.keyUsage else { return nil }
+        guard let keyUsage = try? certificate?.extensions.keyUsage else { return nil }
         return keyUsage.digitalSignature
     }
 
     /// Why the certificate, or the CSCA that issued it, is not valid at `date`; nil when both are.
     func validityError(at date: Date) -> VDSNCError? {
-        guard let certificate else { return nil }
-        var spans = [("barcode signer certificate", certificate.notValidBefore, certificate.notValidAfter)]
-        if let authority {
-            spans.append(
-                ("CSCA certificate", authority.certificate.notValidBefore, authority.certificate.notValidAfter))
+        guard let start = certificate?.notValidBefore, let end = certificate?.notValidAfter else { return nil }
+        if let error = Self.validityError(of: "barcode signer certificate", from: start, until: end, at: date) {
+            return error
         }
-        for (name, start, end) in spans {
-            if date < start {
-                return VDSNCError(
-                    .notYetValid,
-                    "expected the \(name) to be valid at \(Timestamp.format(date)), found it valid from \(Timestamp.format(start))"
-                )
-            }
-            if date > end {
-                return VDSNCError(
-                    .expired,
-                    "expected the \(name) to be valid at \(Timestamp.format(date)), found it valid until \(Timestamp.format(end))"
-                )
-            }
+        guard let start = authority?.certificate.notValidBefore, let end = authority?.certificate.notValidAfter else {
+            return nil
+        }
+        return Self.validityError(of: "CSCA certificate", from: start, until: end, at: date)
+    }
+
+    /// Why the certificate called `name`, valid from `start` until `end`, is not valid at `date`; nil when it is.
+    private static func validityError(of name: String, from start: Date, until end: Date, at date: Date) -> VDSNCError?
+    {
+        if date < start {
+            return VDSNCError(
+                .notYetValid,
+                "expected the \(name) to be valid at \(Timestamp.format(date)), found it valid from \(Timestamp.format(start))"
+            )
+        }
+        if date > end {
+            return VDSNCError(
+                .expired,
+                "expected the \(name) to be valid at \(Timestamp.format(date)), found it valid until \(Timestamp.format(end))"
+            )
         }
         return nil
     }

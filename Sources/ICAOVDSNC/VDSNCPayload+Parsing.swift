@@ -24,17 +24,20 @@ extension VDSNCPayload {
     }
 
     private static func read(_ data: JSONValue, log: VDSNCFieldReader.Log) -> VDSNCPayload? {
-        guard let root = VDSNCFieldReader(data, path: "data", allowed: ["hdr", "msg"], log: log) else { return nil }
+        guard let root = VDSNCFieldReader(data, path: VDSNCFieldPath(base: "data"), allowed: ["hdr", "msg"], log: log)
+        else { return nil }
         let state = readHeader(root.object["hdr"], log: log)
         guard
             let message = VDSNCFieldReader(
-                root.object["msg"], path: "data.msg", allowed: ["uvci", "pid", "ve"], log: log)
+                root.object["msg"], path: VDSNCFieldPath(base: "data.msg"), allowed: ["uvci", "pid", "ve"], log: log)
         else { return nil }
-        let uvci = message.string("uvci", required: true, limitKey: "uvci")
-        let person = readPerson(message.object["pid"], log: log)
+        let limits = VDSNCProfile.limits
+        let uvci = message.string("uvci", required: true, limit: limits.uvci)
+        let person = readPerson(message.object["pid"], limits: limits, log: log)
         var events: [VDSNCVaccinationEvent]? = []
         for (index, element) in (message.array("ve") ?? []).enumerated() {
-            let event = readEvent(element, path: "data.msg.ve[\(index)]", log: log)
+            let event = readEvent(
+                element, path: VDSNCFieldPath(base: "data.msg.ve", event: index), limits: limits, log: log)
             if let event { events?.append(event) } else { events = nil }
         }
         guard let state, let uvci, let person, let events, !events.isEmpty else { return nil }
@@ -42,7 +45,10 @@ extension VDSNCPayload {
     }
 
     private static func readHeader(_ value: JSONValue?, log: VDSNCFieldReader.Log) -> String? {
-        guard let header = VDSNCFieldReader(value, path: "data.hdr", allowed: ["t", "v", "is"], log: log) else {
+        guard
+            let header = VDSNCFieldReader(
+                value, path: VDSNCFieldPath(base: "data.hdr"), allowed: ["t", "v", "is"], log: log)
+        else {
             return nil
         }
         if let type = header.string("t", required: true), type != VDSNCProfile.vaccinationType {
@@ -63,21 +69,26 @@ extension VDSNCPayload {
         return state
     }
 
-    private static func readPerson(_ value: JSONValue?, log: VDSNCFieldReader.Log) -> VDSNCPerson? {
-        guard let pid = VDSNCFieldReader(value, path: "data.msg.pid", allowed: VDSNCPerson.members, log: log) else {
+    private static func readPerson(
+        _ value: JSONValue?, limits: VDSNCProfile.Limits, log: VDSNCFieldReader.Log
+    ) -> VDSNCPerson? {
+        guard
+            let pid = VDSNCFieldReader(
+                value, path: VDSNCFieldPath(base: "data.msg.pid"), allowed: VDSNCPerson.members, log: log)
+        else {
             return nil
         }
-        let name = pid.string("n", required: true, limitKey: "pid.n")
-        let birthDate = pid.string("dob", required: false, limitKey: "pid.dob")
+        let name = pid.string("n", required: true, limit: limits.name)
+        let birthDate = pid.string("dob", required: false, limit: limits.birthDate)
         if let birthDate, PartialDate(birthDate) == nil {
             log.add("data.msg.pid.dob", "expected a date YYYY-MM-DD (or YYYY, YYYY-MM), found another text")
         }
-        let sex = pid.string("sex", required: false, limitKey: "pid.sex")
+        let sex = pid.string("sex", required: false, limit: limits.sex)
         if let sex, !["M", "F", "X"].contains(sex) {
             log.add("data.msg.pid.sex", "expected M, F or X, found another text")
         }
-        let document = pid.string("i", required: false, limitKey: "pid.i")
-        let additional = pid.string("ai", required: false, limitKey: "pid.ai")
+        let document = pid.string("i", required: false, limit: limits.documentNumber)
+        let additional = pid.string("ai", required: false, limit: limits.additionalIdentifier)
         if birthDate == nil, document == nil {
             log.add(
                 "data.msg.pid",
@@ -90,34 +101,39 @@ extension VDSNCPayload {
         )
     }
 
-    private static func readEvent(_ value: JSONValue, path: String, log: VDSNCFieldReader.Log) -> VDSNCVaccinationEvent?
-    {
+    private static func readEvent(
+        _ value: JSONValue, path: VDSNCFieldPath, limits: VDSNCProfile.Limits, log: VDSNCFieldReader.Log
+    ) -> VDSNCVaccinationEvent? {
         guard let event = VDSNCFieldReader(value, path: path, allowed: VDSNCVaccinationEvent.members, log: log) else {
             return nil
         }
-        let vaccine = event.string("des", required: true, limitKey: "ve.des")
+        let vaccine = event.string("des", required: true, limit: limits.vaccine)
         let productName = event.string("nam", required: true)
-        let disease = event.string("dis", required: false, limitKey: "ve.dis")
+        let disease = event.string("dis", required: false, limit: limits.disease)
         var doses: [VDSNCDose]? = []
         for (index, element) in (event.array("vd") ?? []).enumerated() {
-            let dose = readDose(element, path: "\(path).vd[\(index)]", log: log)
+            var dosePath = path
+            dosePath.dose = index
+            let dose = readDose(element, path: dosePath, limits: limits, log: log)
             if let dose { doses?.append(dose) } else { doses = nil }
         }
         guard let vaccine, let productName, let doses, !doses.isEmpty else { return nil }
         return VDSNCVaccinationEvent(vaccine: vaccine, productName: productName, disease: disease, doses: doses)
     }
 
-    private static func readDose(_ value: JSONValue, path: String, log: VDSNCFieldReader.Log) -> VDSNCDose? {
+    private static func readDose(
+        _ value: JSONValue, path: VDSNCFieldPath, limits: VDSNCProfile.Limits, log: VDSNCFieldReader.Log
+    ) -> VDSNCDose? {
         guard let dose = VDSNCFieldReader(value, path: path, allowed: VDSNCDose.members, log: log) else { return nil }
-        let date = dose.date("dvc", required: true, limitKey: "ve.vd.dvc")
+        let date = dose.date("dvc", required: true, limit: limits.date)
         let sequence = dose.doseNumber("seq")
-        let country = dose.string("ctr", required: true, limitKey: "ve.vd.ctr")
+        let country = dose.string("ctr", required: true, limit: limits.country)
         if let country, !isThreeLetterCode(country) {
-            log.add("\(path).ctr", "expected three capital letters (ISO 3166-1 alpha-3), found another text")
+            log.add(path.member("ctr"), "expected three capital letters (ISO 3166-1 alpha-3), found another text")
         }
-        let centre = dose.string("adm", required: false, limitKey: "ve.vd.adm")
-        let lot = dose.string("lot", required: true, limitKey: "ve.vd.lot")
-        let next = dose.date("dvn", required: false, limitKey: "ve.vd.dvn")
+        let centre = dose.string("adm", required: false, limit: limits.centre)
+        let lot = dose.string("lot", required: true, limit: limits.lot)
+        let next = dose.date("dvn", required: false, limit: limits.nextDoseDate)
         guard let date, let sequence, let country else { return nil }
         return VDSNCDose(date: date, sequence: sequence, country: country, centre: centre, lot: lot, nextDoseDate: next)
     }

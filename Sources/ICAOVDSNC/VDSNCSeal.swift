@@ -88,13 +88,15 @@ public struct VDSNCSeal: Sendable {
         self.certificateBytes = certificate
         self.signatureBytes = signatureValue
         var unexpected: [String] = []
-        for key in seal.keys where key != "data" && key != "sig" { unexpected.append("seal") }
-        for key in signature.keys where !["alg", "cer", "sigvl"].contains(key) { unexpected.append("sig") }
+        for member in seal.members where member.key != "data" && member.key != "sig" { unexpected.append("seal") }
+        for member in signature.members where member.key != "alg" && member.key != "cer" && member.key != "sigvl" {
+            unexpected.append("sig")
+        }
         self.unexpectedMembers = unexpected
     }
 
     /// The bytes the signature covers: the RFC 8785 (JCS) canonical form of ``data``.
-    public var signedBytes: [UInt8] { JSONSerializer.serialize(data, style: .canonical) }
+    public var signedBytes: [UInt8] { VDSNCCanonicalJSON.bytes(of: data) }
 
     /// The seal text for a `data` object and its signature zone, compact, `data` before `sig`.
     static func text(data: JSONValue, algorithm: String, certificate: [UInt8], signature: [UInt8]) -> String {

@@ -60,10 +60,11 @@ public struct VDSNCVerifier: Sendable {
         result.checks.decode = .pass
         result.formatPayload = seal.data
         result.issuer = seal.data["hdr"]?["is"]?.stringValue
-        result.keyIDBytes = DocumentSignerCertificate.kid(for: seal.certificateBytes)
+        let kid = DocumentSignerCertificate.kid(for: seal.certificateBytes)
+        result.keyIDBytes = kid
 
         // 2. signature (and the chain to a trusted CSCA)
-        let signer = BarcodeSignerCheck(seal: seal, trustStore: context.trustStore)
+        let signer = BarcodeSignerCheck(seal: seal, trustStore: context.trustStore, kid: kid)
         switch signer.outcome {
         case .trusted:
             do {
@@ -114,7 +115,6 @@ public struct VDSNCVerifier: Sendable {
                 \.schema, VDSNCError(.schema, "expected data valid against the icao.vacc profile: \(shown)\(more)"))
         }
         let payload = parsed.payload
-        let keyID = result.keyID
         let codes = self.codes
         result.setCredential {
             guard let payload else {
@@ -131,7 +131,8 @@ public struct VDSNCVerifier: Sendable {
             }
             do {
                 var (record, warnings) = try payload.mapToRecord(codes: codes)
-                record.certificate.kid = keyID
+                // `result.keyID`: base64 of the kid, encoded only when the record is asked for.
+                record.certificate.kid = Data(kid).base64EncodedString()
                 return (record, warnings)
             } catch {
                 return (nil, [GenericCodedError(error)])

@@ -17,16 +17,26 @@ final class SignerCertificateCache: Sendable {
         let issuers: [Int]
     }
 
-    private let entries = Mutex<[[UInt8]: Entry]>([:])
+    /// A certificate's bytes as a key, hashed in one call (`[UInt8]` hashes element by element, which costs
+    /// microseconds for a certificate).
+    struct Key: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    private let entries = Mutex<[Key: Entry]>([:])
 
     func entry(for derBytes: [UInt8]) -> Entry? {
-        entries.withLock { $0[derBytes] }
+        entries.withLock { $0[Key(bytes: derBytes)] }
     }
 
     func remember(_ entry: Entry, for derBytes: [UInt8]) {
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[derBytes] = entry
+            entries[Key(bytes: derBytes)] = entry
         }
     }
 }
