@@ -27,29 +27,59 @@ public enum Base64URL {
     /// Decodes unpadded base64url; rejects padding, other alphabets, a length ≡ 1 (mod 4) and non-zero
     /// trailing bits (so that every byte string has exactly one encoding).
     public static func decode(_ text: some StringProtocol) throws -> [UInt8] {
-        let input = Array(text.utf8)
-        guard input.count % 4 != 1 else {
-            throw JOSEError(.invalidBase64URL, "expected unpadded base64url, found a length of \(input.count) (≡ 1 mod 4)")
+        if let decoded = try text.utf8.withContiguousStorageIfAvailable({ try decode(bytes: $0) }) {
+            return decoded
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for (offset, character) in input.enumerated() {
-            let value = values[Int(character)]
-            guard value != 0xFF else {
-                throw JOSEError(.invalidBase64URL, "expected a base64url character at offset \(offset), found byte \(character)")
+        return try Array(text.utf8).withUnsafeBufferPointer { try decode(bytes: $0) }
+    }
+
+    /// Decodes unpadded base64url straight from its ASCII bytes, four characters at a time, with the rules and
+    /// errors of ``decode(_:)`` (offsets in messages count from the start of `input`).
+    static func decode(bytes input: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
+        let count = input.count
+        guard count % 4 != 1 else {
+            throw JOSEError(.invalidBase64URL, "expected unpadded base64url, found a length of \(count) (≡ 1 mod 4)")
+        }
+        let tail = count % 4
+        let outputCount = count / 4 * 3 + (tail == 0 ? 0 : tail - 1)
+        return try values.withUnsafeBufferPointer { table in
+            try [UInt8](unsafeUninitializedCapacity: outputCount) { output, initialized in
+                var index = 0
+                var written = 0
+                while count - index >= 4 {
+                    let a = table[Int(input[index])], b = table[Int(input[index + 1])]
+                    let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
+                    // Valid values are below 64; the invalid marker 0xFF has the high bit set.
+                    guard (a | b | c | d) & 0x80 == 0 else { throw invalidCharacter(in: input, from: index, table) }
+                    let n = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    output[written] = UInt8(truncatingIfNeeded: n >> 16)
+                    output[written + 1] = UInt8(truncatingIfNeeded: n >> 8)
+                    output[written + 2] = UInt8(truncatingIfNeeded: n)
+                    index += 4
+                    written += 3
+                }
+                if tail >= 2 {
+                    let a = table[Int(input[index])], b = table[Int(input[index + 1])]
+                    let c = tail == 3 ? table[Int(input[index + 2])] : 0
+                    guard (a | b | c) & 0x80 == 0 else { throw invalidCharacter(in: input, from: index, table) }
+                    let n = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6
+                    guard n & (tail == 2 ? 0xFFFF : 0xFF) == 0 else {
+                        throw JOSEError(.invalidBase64URL, "expected zero bits after the last byte, found others")
+                    }
+                    output[written] = UInt8(truncatingIfNeeded: n >> 16)
+                    if tail == 3 { output[written + 1] = UInt8(truncatingIfNeeded: n >> 8) }
+                }
+                initialized = outputCount
             }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-            }
         }
-        guard accumulator & ((1 << UInt32(bits)) - 1) == 0 else {
-            throw JOSEError(.invalidBase64URL, "expected zero bits after the last byte, found others")
-        }
-        return output
+    }
+
+    /// The error for the first byte at or after `start` that is not in the alphabet.
+    private static func invalidCharacter(
+        in input: UnsafeBufferPointer<UInt8>, from start: Int, _ table: UnsafeBufferPointer<UInt8>
+    ) -> JOSEError {
+        let offset = input[start...].firstIndex { table[Int($0)] == 0xFF } ?? start
+        return JOSEError(
+            .invalidBase64URL, "expected a base64url character at offset \(offset), found byte \(input[offset])")
     }
 }

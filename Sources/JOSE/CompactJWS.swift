@@ -33,22 +33,37 @@ public struct CompactJWS: Sendable, Hashable {
     ///   `JOSE_INVALID_BASE64URL`, `JWS_HEADER_INVALID` (not a JSON object, `crit` present),
     ///   `JWS_UNSUPPORTED_ALGORITHM` (`alg` missing or not ES256), `JWS_SIGNATURE_FORMAT` (not 64 bytes, e.g. DER).
     public init(parsing text: some StringProtocol, maximumLength: Int = CompactJWS.defaultMaximumLength) throws {
-        let bytes = Array(text.utf8)
+        // One pass over the UTF-8 bytes in place (a native String or Substring is contiguous); a copy otherwise.
+        if let parsed = try text.utf8.withContiguousStorageIfAvailable({
+            try Self(bytes: $0, maximumLength: maximumLength)
+        }) {
+            self = parsed
+        } else {
+            self = try Array(text.utf8).withUnsafeBufferPointer { try Self(bytes: $0, maximumLength: maximumLength) }
+        }
+    }
+
+    /// Parses a compact JWS from its UTF-8 bytes (see ``init(parsing:maximumLength:)``): the parts are found
+    /// and decoded in place, and the bytes are copied only into ``signingInput`` and ``text``.
+    private init(bytes: UnsafeBufferPointer<UInt8>, maximumLength: Int) throws {
         guard bytes.count <= maximumLength else {
             throw JOSEError(.jwsTooLarge, "expected a JWS of at most \(maximumLength) characters, found \(bytes.count)")
         }
-        var dots: [Int] = []
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ".") {
-            dots.append(index)
-            if dots.count > 2 { break }
+        var dots = (first: -1, second: -1)
+        var dotCount = 0
+        var from = 0
+        while dotCount < 3, let index = Self.firstDot(in: bytes, from: from) {
+            dotCount += 1
+            if dotCount == 1 { dots.first = index } else if dotCount == 2 { dots.second = index }
+            from = index + 1
         }
-        guard dots.count == 2 else {
+        guard dotCount == 2 else {
             throw JOSEError(
-                .malformedJWS, "expected 3 dot-separated parts (header.payload.signature), found \(dots.count > 2 ? "more than 3" : "\(dots.count + 1)")")
+                .malformedJWS, "expected 3 dot-separated parts (header.payload.signature), found \(dotCount > 2 ? "more than 3" : "\(dotCount + 1)")")
         }
-        let headerPart = bytes[0..<dots[0]]
-        let payloadPart = bytes[(dots[0] + 1)..<dots[1]]
-        let signaturePart = bytes[(dots[1] + 1)...]
+        let headerPart = UnsafeBufferPointer(rebasing: bytes[0..<dots.first])
+        let payloadPart = UnsafeBufferPointer(rebasing: bytes[(dots.first + 1)..<dots.second])
+        let signaturePart = UnsafeBufferPointer(rebasing: bytes[(dots.second + 1)...])
         guard !headerPart.isEmpty, !signaturePart.isEmpty else {
             throw JOSEError(.malformedJWS, "expected a non-empty header and signature, found an empty part")
         }
@@ -80,7 +95,7 @@ public struct CompactJWS: Sendable, Hashable {
         self.header = header
         self.payload = try Self.decodePart(payloadPart, name: "payload")
         self.signature = signature
-        self.signingInput = Array(bytes[0..<dots[1]])
+        self.signingInput = Array(UnsafeBufferPointer(rebasing: bytes[0..<dots.second]))
         self.text = String(decoding: bytes, as: UTF8.self)
     }
 
@@ -117,12 +132,34 @@ public struct CompactJWS: Sendable, Hashable {
         }
     }
 
-    private static func decodePart(_ part: ArraySlice<UInt8>, name: String) throws -> [UInt8] {
+    private static func decodePart(_ part: UnsafeBufferPointer<UInt8>, name: String) throws -> [UInt8] {
         do {
-            return try Base64URL.decode(String(decoding: part, as: UTF8.self))
+            return try Base64URL.decode(bytes: part)
         } catch let error as JOSEError {
             throw JOSEError(error.errorCode, "\(name): \(error.message)")
         }
+    }
+
+    /// The index of the first `.` at or after `start`, eight bytes at a time (SWAR: a zero byte of
+    /// `word ^ 0x2E…2E` marks a dot; the test can flag a byte after a real dot, never miss one, and the bytes
+    /// are then checked one by one).
+    private static func firstDot(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        if let base = bytes.baseAddress {
+            let dots: UInt64 = 0x2E2E_2E2E_2E2E_2E2E
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while bytes.count - index >= 8 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ dots
+                if (word &- ones) & ~word & highs != 0 { break }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: ".") { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// A header value for an error message: short ASCII identifiers only, anything else is elided.

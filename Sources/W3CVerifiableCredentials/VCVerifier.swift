@@ -33,7 +33,7 @@ public struct VCVerifier: Sendable {
         else { return false }
         if let type = jws.header.type { return VCVocabulary.acceptedHeaderTypes.contains(type) }
         guard jws.header.compression == nil, let payload = try? payloadObject(jws) else { return false }
-        return VCCredentialStructure.types(payload["type"]).contains("VerifiableCredential")
+        return VCCredentialStructure.hasType(payload["type"], "VerifiableCredential")
     }
 
     /// Verifies one compact JWS; one trailing line break (`\n` or `\r\n`) is tolerated, like `HC1:` input.
@@ -98,15 +98,19 @@ public struct VCVerifier: Sendable {
         if keys.isEmpty, let hash = keyID.lastIndex(of: "#") {
             keys = context.trustStore.keys(forIssuer: issuerID, keyID: String(keyID[keyID.index(after: hash)...]))
         }
-        keys = keys.filter(\.isSigningKey)
-        guard !keys.isEmpty else {
+        // The signing keys among them, tried in order without building a filtered copy.
+        var hasSigningKey = false
+        for key in keys where key.isSigningKey {
+            hasSigningKey = true
+            if jws.isValidSignature(for: key.publicKey) {
+                result.checks.signature = .pass
+                return
+            }
+        }
+        if !hasSigningKey {
             result.fail(
                 \.signature,
                 W3CVCError(.unknownKey, "expected a trusted ES256 key for the issuer with the header kid, found none"))
-            return
-        }
-        if keys.contains(where: { jws.isValidSignature(for: $0.publicKey) }) {
-            result.checks.signature = .pass
         } else {
             result.fail(
                 \.signature,
@@ -115,36 +119,37 @@ public struct VCVerifier: Sendable {
     }
 
     private func checkTime(_ credential: JSONObject, at date: Date, result: inout VerificationResult) {
-        var starts: [Date] = []
-        var ends: [Date] = []
-        for (member, isStart) in [("validFrom", true), ("validUntil", false)] {
-            guard let value = credential[member] else { continue }
+        // The latest start and earliest end of those present; members are read in the order the errors name them.
+        var start: Date?
+        var end: Date?
+        for member in Self.dateTimeMembers {
+            guard let value = credential[member.name] else { continue }
             guard let instant = VCTime.dateTimeStamp(value) else {
                 result.fail(
                     \.time,
                     W3CVCError(
-                        .invalidTime, "expected \(member) as an RFC 3339 date-time with offset, found another value"))
+                        .invalidTime, "expected \(member.name) as an RFC 3339 date-time with offset, found another value"))
                 return
             }
-            if isStart { starts.append(instant) } else { ends.append(instant) }
+            Self.include(instant, isStart: member.isStart, start: &start, end: &end)
         }
-        for (member, isStart) in [("nbf", true), ("iat", true), ("exp", false)] {
-            guard let value = credential[member] else { continue }
+        for member in Self.numericDateMembers {
+            guard let value = credential[member.name] else { continue }
             guard let instant = VCTime.numericDate(value) else {
                 result.fail(
-                    \.time, W3CVCError(.invalidTime, "expected \(member) as a number of seconds, found another value"))
+                    \.time, W3CVCError(.invalidTime, "expected \(member.name) as a number of seconds, found another value"))
                 return
             }
-            if isStart { starts.append(instant) } else { ends.append(instant) }
+            Self.include(instant, isStart: member.isStart, start: &start, end: &end)
         }
-        if let start = starts.max(), date < start {
+        if let start, date < start {
             result.fail(
                 \.time,
                 W3CVCError(
                     .notYetValid,
                     "expected a validation time at or after \(Timestamp.format(start)), found \(Timestamp.format(date))"
                 ))
-        } else if let end = ends.min(), date > end {
+        } else if let end, date > end {
             result.fail(
                 \.time,
                 W3CVCError(
@@ -153,6 +158,22 @@ public struct VCVerifier: Sendable {
             )
         } else {
             result.checks.time = .pass
+        }
+    }
+
+    /// The date-time members of the validity period, and whether each starts it.
+    private static let dateTimeMembers = [(name: "validFrom", isStart: true), (name: "validUntil", isStart: false)]
+    /// The JWT NumericDate claims of the validity period, and whether each starts it.
+    private static let numericDateMembers = [
+        (name: "nbf", isStart: true), (name: "iat", isStart: true), (name: "exp", isStart: false),
+    ]
+
+    /// Narrows the period: a start moves `start` later, an end moves `end` earlier.
+    private static func include(_ instant: Date, isStart: Bool, start: inout Date?, end: inout Date?) {
+        if isStart {
+            start = start.map { max($0, instant) } ?? instant
+        } else {
+            end = end.map { min($0, instant) } ?? instant
         }
     }
 
@@ -191,13 +212,14 @@ public struct VCVerifier: Sendable {
                 throw W3CVCError(.notCredential, "expected typ vc+jwt, found another media type")
             }
         }
-        guard VCCredentialStructure.types(credential["type"]).contains("VerifiableCredential") else {
+        guard VCCredentialStructure.hasType(credential["type"], "VerifiableCredential") else {
             throw W3CVCError(.notCredential, "expected a payload of type VerifiableCredential, found none")
         }
     }
 
     private static func issuer(of credential: JSONObject) throws -> String {
-        guard let id = credential["issuer"]?.stringValue ?? credential["issuer"]?["id"]?.stringValue else {
+        let issuer = credential["issuer"]
+        guard let id = issuer?.stringValue ?? issuer?["id"]?.stringValue else {
             throw W3CVCError(.invalidIssuer, "expected issuer as a string or an object with id, found none")
         }
         guard VCIssuerIdentifier.isValid(id) else {
