@@ -38,23 +38,30 @@ public enum PayloadFormatDetector {
     /// A JSON object: told apart by a member name only these formats use, found by a byte search (the format's
     /// verifier parses it properly; a full parse here would double the work).
     private static func detectJSON(_ text: Substring) -> CredentialFormat? {
-        let bytes = text.utf8
-        if contains(bytes, #""icao.vacc""#) { return .icaoVDSNC }
-        if contains(bytes, #""verifiableCredential""#) { return .smartHealthCard }
+        if contains(text.utf8, #""icao.vacc""#) { return .icaoVDSNC }
+        if contains(text.utf8, #""verifiableCredential""#) { return .smartHealthCard }
         return nil
     }
 
     private static func contains(_ bytes: Substring.UTF8View, _ needle: StaticString) -> Bool {
-        needle.withUTF8Buffer { needle in
-            guard let first = needle.first, bytes.count >= needle.count else { return false }
-            var index = bytes.startIndex
-            let last = bytes.index(bytes.endIndex, offsetBy: -needle.count)
-            while index <= last {
-                if bytes[index] == first, bytes[index...].starts(with: needle) { return true }
-                index = bytes.index(after: index)
+        let found = bytes.withContiguousStorageIfAvailable { haystack in
+            needle.withUTF8Buffer { needle in
+                guard let first = needle.first, haystack.count >= needle.count else { return false }
+                var index = 0
+                let last = haystack.count - needle.count
+                while index <= last {
+                    if haystack[index] == first,
+                        UnsafeBufferPointer(rebasing: haystack[index..<(index + needle.count)]).elementsEqual(needle)
+                    {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
             }
-            return false
         }
+        // Text not stored contiguously (bridged): search a native copy.
+        return found ?? contains(Substring(String(Substring(bytes))).utf8, needle)
     }
 
     /// A compact JWS: only its header (up to the first dot) is read; the format's verifier checks the rest.
