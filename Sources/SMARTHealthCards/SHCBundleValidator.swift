@@ -31,6 +31,31 @@ public struct SHCBundleValidator: Sendable {
         "performer", "lotNumber", "isSubpotent",
     ]
 
+    /// Whether `key` is one of ``patientMembers`` (compared by length first: no hashing, few string compares).
+    static func isPatientMember(_ key: String) -> Bool {
+        switch key.utf8.count {
+        case 4: return key == "name" || key == "meta"
+        case 9: return key == "birthDate"
+        case 12: return key == "resourceType"
+        default: return false
+        }
+    }
+
+    /// Whether `key` is one of ``immunizationMembers`` (compared by length first).
+    static func isImmunizationMember(_ key: String) -> Bool {
+        switch key.utf8.count {
+        case 4: return key == "meta"
+        case 6: return key == "status"
+        case 7: return key == "patient"
+        case 9: return key == "performer" || key == "lotNumber"
+        case 11: return key == "vaccineCode" || key == "isSubpotent"
+        case 12: return key == "resourceType"
+        case 16: return key == "occurrenceString"
+        case 18: return key == "occurrenceDateTime"
+        default: return false
+        }
+    }
+
     /// Creates a validator (it has no settings).
     public init() {}
 
@@ -47,32 +72,39 @@ public struct SHCBundleValidator: Sendable {
             error("expected Bundle.entry to be a non-empty array, found none")
             return findings
         }
-        checkEmpty(bundle, path: "Bundle", error: error)
-        var fullUrls = Set<String>()
+        // The N of each resource:N (the text is canonical, so equal numbers are equal texts); its errors are
+        // reported after those of empty values.
+        var fullUrls = ResourceNumbers(capacity: entries.count)
+        var fullUrlErrors: [String] = []
         for (index, entry) in entries.enumerated() {
-            let path = "Bundle.entry[\(index)]"
-            guard let fullUrl = entry["fullUrl"]?.stringValue, Self.isResourceReference(fullUrl) else {
-                error("expected \(path).fullUrl to be resource:N, found another value")
+            guard let fullUrl = entry["fullUrl"]?.stringValue, let number = Self.resourceNumber(fullUrl) else {
+                fullUrlErrors.append("expected Bundle.entry[\(index)].fullUrl to be resource:N, found another value")
                 continue
             }
-            if !fullUrls.insert(fullUrl).inserted { error("expected \(path).fullUrl to be unique, found a repeat") }
+            if !fullUrls.insert(number) { fullUrlErrors.append("expected Bundle.entry[\(index)].fullUrl to be unique, found a repeat") }
         }
+        // One pass gathers the empty values, unresolved references and CodeableConcept/Coding findings.
+        let walk = SHCBundleWalk(bundle: bundle, fullUrls: fullUrls)
+        walk.emptyErrors.forEach(error)
+        fullUrlErrors.forEach(error)
         for (index, entry) in entries.enumerated() {
-            let path = "Bundle.entry[\(index)].resource"
+            // Spelled only for a finding.
+            func path() -> String { "Bundle.entry[\(index)].resource" }
             guard case .object(let resource) = entry["resource"] ?? .null,
                 let type = resource["resourceType"]?.stringValue
             else {
-                error("expected \(path) to be an object with a resourceType, found another value")
+                error("expected \(path()) to be an object with a resourceType, found another value")
                 continue
             }
             let strict = type == "Patient" || type == "Immunization"
-            checkReferences(.object(resource), path: path) { referencePath, reference in
-                let resolved = Self.isResourceReference(reference) && fullUrls.contains(reference)
-                guard !resolved else { return }
+            for (entry, referencePath) in walk.unresolvedReferences where entry == index {
                 let text = "expected \(referencePath) to be resource:N naming an entry, found another value"
                 if strict { error(text) } else { warning(text) }
             }
-            checkCommon(resource, path: path, error: error, warning: warning)
+            // A meta that is not an object ends the common checks before the CodeableConcepts and Codings.
+            if checkCommon(resource, path: path, error: error, warning: warning) {
+                for (entry, text) in walk.minimisationWarnings where entry == index { warning(text) }
+            }
             switch type {
             case "Patient": checkPatient(resource, path: path, error: error, warning: warning)
             case "Immunization": checkImmunization(resource, path: path, error: error, warning: warning)
@@ -82,133 +114,128 @@ public struct SHCBundleValidator: Sendable {
         return findings
     }
 
+    /// The `id`, `text` and `meta` checks of a resource (its CodeableConcepts and Codings: ``SHCBundleWalk``).
+    ///
+    /// - Returns: false when `meta` is not an object (which ends the checks of the resource's values).
     private func checkCommon(
-        _ resource: JSONObject, path: String, error: (String) -> Void, warning: (String) -> Void
-    ) {
-        if resource["id"] != nil { warning("expected no \(path).id (data minimisation), found one") }
-        if resource["text"] != nil { warning("expected no \(path).text (data minimisation), found one") }
+        _ resource: JSONObject, path: () -> String, error: (String) -> Void, warning: (String) -> Void
+    ) -> Bool {
+        if resource["id"] != nil { warning("expected no \(path()).id (data minimisation), found one") }
+        if resource["text"] != nil { warning("expected no \(path()).text (data minimisation), found one") }
         if let meta = resource["meta"] {
             guard case .object(let metaObject) = meta else {
-                warning("expected \(path).meta to be an object holding security only, found another JSON type")
-                return
+                warning("expected \(path()).meta to be an object holding security only, found another JSON type")
+                return false
             }
-            if metaObject.keys.contains(where: { $0 != "security" }) || metaObject["security"] == nil {
-                warning("expected \(path).meta to hold security only, found other members")
+            if metaObject.members.contains(where: { $0.key != "security" }) || metaObject["security"] == nil {
+                warning("expected \(path()).meta to hold security only, found other members")
             }
             if let security = metaObject["security"] {
                 let valid = security.arrayValue?.allSatisfy { entry in
                     guard case .object(let coding) = entry else { return false }
-                    return coding.keys.allSatisfy { $0 == "system" || $0 == "code" } && coding["code"]?.stringValue != nil
+                    return coding.members.allSatisfy { $0.key == "system" || $0.key == "code" } && coding["code"]?.stringValue != nil
                 } ?? false
-                if !valid { error("expected \(path).meta.security to be codings with system and code only, found others") }
+                if !valid { error("expected \(path()).meta.security to be codings with system and code only, found others") }
             }
         }
-        walk(.object(resource), path: path) { value, valuePath in
-            guard case .object(let object) = value else { return }
-            if object["coding"] != nil, object["text"] != nil {
-                warning("expected no CodeableConcept.text at \(valuePath) (data minimisation), found one")
-            }
-            if valuePath.hasSuffix("]"), valuePath.contains(".coding["), object["display"] != nil {
-                warning("expected no Coding.display at \(valuePath) (data minimisation), found one")
-            }
-        }
+        return true
     }
 
     private func checkPatient(
-        _ patient: JSONObject, path: String, error: (String) -> Void, warning: (String) -> Void
+        _ patient: JSONObject, path: () -> String, error: (String) -> Void, warning: (String) -> Void
     ) {
-        for key in patient.keys where !Self.patientMembers.contains(key) && key != "id" && key != "text" {
-            warning("expected no \(path).\(key) (Patient keeps name and birthDate only), found one")
+        for key in patient.members.lazy.map(\.key) where !Self.isPatientMember(key) && key != "id" && key != "text" {
+            warning("expected no \(path()).\(key) (Patient keeps name and birthDate only), found one")
         }
         if let birthDate = patient["birthDate"] {
             guard let text = birthDate.stringValue, FHIRDateText.isDate(text) else {
-                error("expected \(path).birthDate to be YYYY, YYYY-MM or YYYY-MM-DD, found another value")
+                error("expected \(path()).birthDate to be YYYY, YYYY-MM or YYYY-MM-DD, found another value")
                 return
             }
         }
         if let names = patient["name"], names.arrayValue == nil {
-            error("expected \(path).name to be an array, found another JSON type")
+            error("expected \(path()).name to be an array, found another JSON type")
         }
     }
 
     private func checkImmunization(
-        _ immunization: JSONObject, path: String, error: (String) -> Void, warning: (String) -> Void
+        _ immunization: JSONObject, path: () -> String, error: (String) -> Void, warning: (String) -> Void
     ) {
-        for key in immunization.keys where !Self.immunizationMembers.contains(key) && key != "id" && key != "text" {
-            warning("expected no \(path).\(key) (data minimisation), found one")
+        for key in immunization.members.lazy.map(\.key) where !Self.isImmunizationMember(key) && key != "id" && key != "text" {
+            warning("expected no \(path()).\(key) (data minimisation), found one")
         }
         if immunization["status"]?.stringValue != "completed" {
-            error("expected \(path).status to be completed, found another value")
+            error("expected \(path()).status to be completed, found another value")
         }
         let codings = immunization["vaccineCode"]?["coding"]?.arrayValue ?? []
         if codings.isEmpty {
-            error("expected \(path).vaccineCode.coding to hold at least one coding, found none")
+            error("expected \(path()).vaccineCode.coding to hold at least one coding, found none")
         } else if !codings.allSatisfy({ $0["system"]?.stringValue != nil && $0["code"]?.stringValue != nil }) {
-            error("expected every coding of \(path).vaccineCode to have a system and a code, found one without")
+            error("expected every coding of \(path()).vaccineCode to have a system and a code, found one without")
         }
         if immunization["patient"]?["reference"]?.stringValue == nil {
-            error("expected \(path).patient.reference, found none")
+            error("expected \(path()).patient.reference, found none")
         }
         let dateTime = immunization["occurrenceDateTime"]
         let string = immunization["occurrenceString"]
         switch (dateTime, string) {
         case (nil, nil):
-            error("expected one of \(path).occurrenceDateTime and .occurrenceString, found neither")
+            error("expected one of \(path()).occurrenceDateTime and .occurrenceString, found neither")
         case (.some, .some):
-            error("expected only one of \(path).occurrenceDateTime and .occurrenceString, found both")
+            error("expected only one of \(path()).occurrenceDateTime and .occurrenceString, found both")
         case (.some(let value), nil):
             if !(value.stringValue.map(FHIRDateText.isDateTime) ?? false) {
-                error("expected \(path).occurrenceDateTime to be a FHIR dateTime, found another value")
+                error("expected \(path()).occurrenceDateTime to be a FHIR dateTime, found another value")
             }
         case (nil, .some(let value)):
-            if value.stringValue == nil { error("expected \(path).occurrenceString to be a string, found another type") }
+            if value.stringValue == nil { error("expected \(path()).occurrenceString to be a string, found another type") }
         }
         if let performers = immunization["performer"] {
             let valid = performers.arrayValue?.allSatisfy { $0["actor"]?["display"]?.stringValue != nil } ?? false
-            if !valid { error("expected every \(path).performer to have actor.display, found one without") }
+            if !valid { error("expected every \(path()).performer to have actor.display, found one without") }
         }
         if let lot = immunization["lotNumber"], lot.stringValue == nil {
-            error("expected \(path).lotNumber to be a string, found another JSON type")
+            error("expected \(path()).lotNumber to be a string, found another JSON type")
         }
     }
 
-    private func checkEmpty(_ value: JSONValue, path: String, error: (String) -> Void) {
-        walk(value, path: path) { value, valuePath in
-            switch value {
-            case .string(let text) where text.isEmpty: error("expected no empty string at \(valuePath), found one")
-            case .array(let items) where items.isEmpty: error("expected no empty array at \(valuePath), found one")
-            case .object(let object) where object.count == 0: error("expected no empty object at \(valuePath), found one")
-            default: break
-            }
+    /// Whether `text` is `resource:N` (N: 1 to 6 digits, no leading zero unless N is 0).
+    static func isResourceReference(_ text: String) -> Bool { resourceNumber(text) != nil }
+
+    /// N when `text` is `resource:N` (N: 1 to 6 digits, no leading zero unless N is 0), nil otherwise.
+    static func resourceNumber(_ text: String) -> Int? {
+        let bytes = text.utf8
+        let prefix = "resource:".utf8
+        guard bytes.count > prefix.count, bytes.count <= prefix.count + 6, bytes.starts(with: prefix) else { return nil }
+        let digits = bytes.dropFirst(prefix.count)
+        guard digits.count == 1 || digits.first != UInt8(ascii: "0") else { return nil }
+        var number = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") else { return nil }
+            number = number * 10 + Int(digit - UInt8(ascii: "0"))
         }
+        return number
+    }
+}
+
+/// A set of resource numbers: a list while small (no hashing), a `Set` beyond.
+struct ResourceNumbers {
+    private var list: [Int] = []
+    private var set: Set<Int>?
+
+    /// An empty set for about `capacity` numbers.
+    init(capacity: Int) {
+        if capacity > 32 { set = Set(minimumCapacity: capacity) } else { list.reserveCapacity(capacity) }
     }
 
-    private func checkReferences(_ value: JSONValue, path: String, _ visit: (String, String) -> Void) {
-        walk(value, path: path) { value, valuePath in
-            guard case .object(let object) = value, let reference = object["reference"] else { return }
-            visit(valuePath + ".reference", reference.stringValue ?? "")
-        }
+    /// Adds `number`; false when it was already there.
+    mutating func insert(_ number: Int) -> Bool {
+        if set != nil { return set!.insert(number).inserted }
+        if list.contains(number) { return false }
+        list.append(number)
+        return true
     }
 
-    /// Visits every value (depth-first, bounded by the parser's depth limit).
-    private func walk(_ value: JSONValue, path: String, _ visit: (JSONValue, String) -> Void) {
-        visit(value, path)
-        switch value {
-        case .array(let items):
-            for (index, item) in items.enumerated() { walk(item, path: "\(path)[\(index)]", visit) }
-        case .object(let object):
-            for member in object.members { walk(member.value, path: "\(path).\(member.key)", visit) }
-        default:
-            break
-        }
-    }
-
-    static func isResourceReference(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        let prefix = Array("resource:".utf8)
-        guard bytes.count > prefix.count, bytes.count <= prefix.count + 6, bytes.starts(with: prefix) else { return false }
-        let digits = bytes[prefix.count...]
-        return digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            && (digits.count == 1 || digits.first != UInt8(ascii: "0"))
-    }
+    /// Whether `number` was added.
+    func contains(_ number: Int) -> Bool { set?.contains(number) ?? list.contains(number) }
 }

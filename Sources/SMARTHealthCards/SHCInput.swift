@@ -16,10 +16,15 @@ enum SHCInput {
             throw SHCError(.tooLarge, "expected at most \(maximumSize) bytes of input, found \(text.utf8.count)")
         }
         var body = text
-        if body.hasSuffix("\r\n") {
-            body = body.dropLast(2)
-        } else if body.hasSuffix("\n") {
-            body = body.dropLast()
+        let bytes = text.utf8
+        if let last = bytes.last, last == 0x0A {
+            if bytes.count >= 2, bytes[bytes.index(bytes.endIndex, offsetBy: -2)] == 0x0D {
+                // The two bytes of CR LF (one Character: dropping two Characters would eat the card's last one).
+                body = Substring(bytes.dropLast(2))
+            } else {
+                // A lone LF is its own Character: dropping its byte is dropping the Character.
+                body = Substring(bytes.dropLast())
+            }
         }
         if body.utf8.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw SHCError(.trailingCharacters, "expected no byte order mark before the card, found one")
@@ -32,26 +37,62 @@ enum SHCInput {
         }
         // `shc:` in any case, so that a malformed prefix is reported as a QR header error, not as a bad JWS.
         if body.utf8.prefix(4).map({ $0 | 0x20 }).elementsEqual("shc:".utf8) {
-            // Byte-wise (Character iteration over a kilobyte of digits is slow); a CR before LF ends the line too.
-            let lines = body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-                line.last == 0x0D ? Substring(line.dropLast()) : Substring(line)
-            }
-            guard lines.allSatisfy({ !$0.isEmpty && !$0.utf8.contains(where: isSpace) }) else {
-                throw SHCError(.trailingCharacters, "expected one QR text per line without whitespace, found other characters")
-            }
-            let (jws, chunked) = try SHCNumericQR.assemble(lines)
-            var warnings: [SHCError] = []
-            if chunked || lines.count > 1 {
-                warnings.append(SHCError(.chunkingDeprecated, "expected one QR, found \(lines.count) chunks (deprecated since 1.3.0)"))
-            } else if lines[0].hasPrefix("shc:/1/1/") {
-                warnings.append(SHCError(.invalidQRHeader, "expected no chunk header on a single QR, found shc:/1/1/"))
-            }
-            return Decoded(jwsTexts: [jws], warnings: warnings)
+            return try decodeQR(body)
         }
         if first == UInt8(ascii: "{") {
             return Decoded(jwsTexts: try SHCFile(data: body.utf8).verifiableCredentials, warnings: [])
         }
         return Decoded(jwsTexts: [String(body)], warnings: [])
+    }
+
+    /// Decodes numeric QR text: one or more lines (LF, or CR LF), each one QR text.
+    private static func decodeQR(_ body: Substring) throws -> Decoded {
+        // Byte-wise over the contiguous UTF-8 (Character and UTF8View iteration over a kilobyte of digits is slow).
+        if let decoded = try body.utf8.withContiguousStorageIfAvailable({ try decodeQR(bytes: $0) }) {
+            return decoded
+        }
+        var copy = String(body)
+        return try copy.withUTF8 { try decodeQR(bytes: $0) }
+    }
+
+    /// ``decodeQR(_:)`` over the bytes of the text.
+    private static func decodeQR(bytes: UnsafeBufferPointer<UInt8>) throws -> Decoded {
+        // The usual case first, without scanning for lines: a text that decodes whole as one QR holds only
+        // the prefix, header digits and slashes, and digits, so it is one line without whitespace.
+        if let chunk = try? SHCNumericQR.decode(bytes: bytes), let decoded = try? decodeLines([chunk], bytes: bytes, lines: [0..<bytes.count]) {
+            return decoded
+        }
+        // The lines, a CR before LF ending the line too.
+        var lines: [Range<Int>] = []
+        var start = 0
+        while true {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let stop = end > start && bytes[end - 1] == 0x0D ? end - 1 : end
+            lines.append(start..<stop)
+            guard end < bytes.count else { break }
+            start = end + 1
+        }
+        guard lines.allSatisfy({ !$0.isEmpty && !bytes[$0].contains(where: isSpace) }) else {
+            throw SHCError(.trailingCharacters, "expected one QR text per line without whitespace, found other characters")
+        }
+        guard lines.count <= SHCNumericQR.maximumChunkCount else {
+            // assemble(_:) reports the count before decoding any chunk.
+            throw SHCError(.invalidQRHeader, "expected at most \(SHCNumericQR.maximumChunkCount) chunks, found \(lines.count)")
+        }
+        let chunks = try lines.map { try SHCNumericQR.decode(bytes: UnsafeBufferPointer(rebasing: bytes[$0])) }
+        return try decodeLines(chunks, bytes: bytes, lines: lines)
+    }
+
+    /// The JWS and warnings of decoded QR `chunks`, one per line of `bytes`.
+    private static func decodeLines(_ chunks: [SHCNumericQR.Chunk], bytes: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) throws -> Decoded {
+        let (jws, chunked) = try SHCNumericQR.assemble(chunks: chunks)
+        var warnings: [SHCError] = []
+        if chunked || lines.count > 1 {
+            warnings.append(SHCError(.chunkingDeprecated, "expected one QR, found \(lines.count) chunks (deprecated since 1.3.0)"))
+        } else if bytes[lines[0]].starts(with: "shc:/1/1/".utf8) {
+            warnings.append(SHCError(.invalidQRHeader, "expected no chunk header on a single QR, found shc:/1/1/"))
+        }
+        return Decoded(jwsTexts: [jws], warnings: warnings)
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {

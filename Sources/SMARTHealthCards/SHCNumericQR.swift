@@ -46,13 +46,17 @@ public enum SHCNumericQR {
     /// - Throws: ``SHCError`` `SHC_INVALID_QR_HEADER` (prefix, chunk header), `SHC_INVALID_NUMERIC_QR`
     ///   (non-digits, odd count, a pair above 77, more characters than a chunk may hold).
     public static func decode(_ text: some StringProtocol) throws -> Chunk {
-        // The contiguous copy when there is one: copying a substring's UTF-8 view byte by byte is slow.
-        let bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
-        let prefixBytes = Array(prefix.utf8)
-        guard bytes.count >= prefixBytes.count, bytes[0..<prefixBytes.count].elementsEqual(prefixBytes) else {
+        // The contiguous bytes when there are some: iterating a substring's UTF-8 view byte by byte is slow.
+        if let chunk = try text.utf8.withContiguousStorageIfAvailable({ try decode(bytes: $0) }) { return chunk }
+        return try Array(text.utf8).withUnsafeBufferPointer { try decode(bytes: $0) }
+    }
+
+    /// ``decode(_:)`` over the UTF-8 bytes of one QR text.
+    static func decode(bytes: UnsafeBufferPointer<UInt8>) throws -> Chunk {
+        guard bytes.starts(with: prefix.utf8) else {
             throw SHCError(.invalidQRHeader, "expected the text to start with shc:/, found another prefix")
         }
-        var position = prefixBytes.count
+        var position = prefix.utf8.count
         var header: [Int] = []
         // Up to two `number/` groups form the chunk header.
         while header.count < 2 {
@@ -93,12 +97,35 @@ public enum SHCNumericQR {
             throw SHCError(
                 .invalidNumericQR, "expected at most \(limit) characters in one QR, found \(digitBytes.count / 2)")
         }
-        var characters: [UInt8] = []
-        characters.reserveCapacity(digitBytes.count / 2)
-        var offset = digitBytes.startIndex
-        while offset < digitBytes.endIndex {
-            let high = digitBytes[offset]
-            let low = digitBytes[offset + 1]
+        let count = digitBytes.count / 2
+        let start = digitBytes.startIndex
+        // Digits and pair values checked together; the error is searched for only on failure.
+        // Running maxima instead of branches: with every digit at most 9, the largest value is the true one.
+        let jwsPart = String(unsafeUninitializedCapacity: count) { output in
+            var maxHigh: UInt8 = 0, maxLow: UInt8 = 0, maxValue: UInt8 = 0
+            for pair in 0..<count {
+                let high = bytes[start &+ 2 &* pair] &- UInt8(ascii: "0")
+                let low = bytes[start &+ 2 &* pair &+ 1] &- UInt8(ascii: "0")
+                let value = high &* 10 &+ low
+                maxHigh = max(maxHigh, high)
+                maxLow = max(maxLow, low)
+                maxValue = max(maxValue, value)
+                output[pair] = value &+ 45
+            }
+            return maxHigh > 9 || maxLow > 9 || maxValue > 77 ? 0 : count
+        }
+        if jwsPart.utf8.count != count { try throwDigitError(bytes, digitBytes: start..<bytes.count) }
+        return Chunk(
+            index: index, total: total, hasChunkHeader: !header.isEmpty,
+            jwsPart: jwsPart)
+    }
+
+    /// Throws the error for the first bad digit or pair of `digitBytes` (an even count of bytes of `bytes`).
+    private static func throwDigitError(_ bytes: UnsafeBufferPointer<UInt8>, digitBytes: Range<Int>) throws {
+        var offset = digitBytes.lowerBound
+        while offset < digitBytes.upperBound {
+            let high = bytes[offset]
+            let low = bytes[offset + 1]
             guard isDigit(high), isDigit(low) else {
                 throw SHCError(.invalidNumericQR, "expected only digits, found another character at offset \(offset)")
             }
@@ -106,12 +133,8 @@ public enum SHCNumericQR {
             guard value <= 77 else {
                 throw SHCError(.invalidNumericQR, "expected digit pairs of at most 77, found \(value) at offset \(offset)")
             }
-            characters.append(UInt8(value + 45))
             offset += 2
         }
-        return Chunk(
-            index: index, total: total, hasChunkHeader: !header.isEmpty,
-            jwsPart: String(decoding: characters, as: UTF8.self))
     }
 
     /// Decodes one or more QR texts (chunks in any order) into the JWS text.
@@ -126,7 +149,11 @@ public enum SHCNumericQR {
         guard texts.count <= maximumChunkCount else {
             throw SHCError(.invalidQRHeader, "expected at most \(maximumChunkCount) chunks, found \(texts.count)")
         }
-        let chunks = try texts.map { try decode($0) }
+        return try assemble(chunks: texts.map { try decode($0) })
+    }
+
+    /// ``assemble(_:)`` after the chunks are decoded (at least one, at most ``maximumChunkCount``).
+    static func assemble(chunks: [Chunk]) throws -> (jws: String, chunked: Bool) {
         if chunks.count == 1, !chunks[0].hasChunkHeader {
             return (chunks[0].jwsPart, false)
         }

@@ -42,6 +42,17 @@ struct SHCExampleTests {
         #expect(result.isValid, "\(result.errors)")
     }
 
+    /// One trailing line break, LF or CR LF, is tolerated and nothing more is dropped with it.
+    @Test(arguments: ["\n", "\r\n"])
+    func oneTrailingLineBreakIsTolerated(lineBreak: String) throws {
+        let context = try SHCTestSupport.exampleContext()
+        for text in [try numericFiles(0)[0], try SHCTestSupport.text(path(0, "d-jws.txt"))] {
+            let result = SHCVerifier().verify((text + lineBreak)[...], context: context)
+            #expect(result.isValid, "\(result.errors)")
+            #expect(!SHCVerifier().verify((text + lineBreak + lineBreak)[...], context: context).isValid)
+        }
+    }
+
     @Test(arguments: examples)
     func numericQRVerifiesInAnyOrder(number: Int) throws {
         let chunks = try numericFiles(number)

@@ -27,6 +27,24 @@ struct SHCNumericQRTests {
         #expect(throws: SHCError(.init(rawValueForTests: code), "")) { try SHCNumericQR.decode(text) }
     }
 
+    /// The first bad pair is named with its byte offset in the text (after a chunk header too).
+    @Test(arguments: [
+        ("shc:/5676x0", "expected only digits, found another character at offset 9"),
+        ("shc:/56780a", "expected digit pairs of at most 77, found 78 at offset 7"),
+        ("shc:/1/1/0099", "expected digit pairs of at most 77, found 99 at offset 11"),
+        ("shc:/00\u{e9}", "expected only digits, found another character at offset 7"),
+    ])
+    func namesTheFirstBadPair(text: String, message: String) {
+        do {
+            _ = try SHCNumericQR.decode(text)
+            Issue.record("expected \(text) to be rejected")
+        } catch let error as SHCError {
+            #expect(error.message == message)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
     @Test func chunksAreBalancedAndReassembleInAnyOrder() throws {
         let jws = String(repeating: "abcdefghij.", count: 300)  // 3300 characters
         let chunks = SHCNumericQR.encodeChunked(jws)
