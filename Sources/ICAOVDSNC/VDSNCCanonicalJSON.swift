@@ -79,39 +79,9 @@ enum VDSNCCanonicalJSON {
         }
     }
 
-    /// Appends a string in quotes, escaping as RFC 8785 does: `"` `\` and control characters only (the short
-    /// forms `\b \t \n \f \r`, else `\u00xx` in lower case); everything else as its UTF-8 bytes.
+    /// Appends a string in quotes, escaped as RFC 8785 does (the JSON module's canonical string writer).
     private static func writeString(_ string: String, into out: inout [UInt8]) {
-        var string = string
-        out.append(UInt8(ascii: "\""))
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                runStart = index + 1
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    out.append(hexDigit(byte >> 4))
-                    out.append(hexDigit(byte & 0x0F))
-                }
-            }
-            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+        JSONSerializer.appendQuoted(string, to: &out)
     }
 
     /// Appends an integer in decimal.

@@ -172,3 +172,12 @@ struct JSONWriter {
         }
     }
 }
+
+extension JSONSerializer {
+    /// Appends `string` as a quoted JSON string escaped the RFC 8785 way (`"`, `\` and control characters only;
+    /// `\b \t \n \f \r` by name, other control characters as lowercase `\u00xx`), for writers that build
+    /// canonical JSON themselves.
+    public static func appendQuoted(_ string: String, to output: inout [UInt8]) {
+        JSONWriter.writeString(string, into: &output)
+    }
+}
