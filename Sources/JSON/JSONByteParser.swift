@@ -125,8 +125,12 @@ struct JSONByteParser {
 
     mutating func closeArray() -> JSONValue {
         let frame = frames.removeLast()
-        let elements = Array(values[frame.valueStart...])
-        values.removeSubrange(frame.valueStart...)
+        // Moved off the stack (popping moves; copying a slice and removing it would retain and release each).
+        let count = values.count - frame.valueStart
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(values.removeLast()) }
+        elements.reverse()
         return .array(elements)
     }
 
@@ -145,13 +149,15 @@ struct JSONByteParser {
                     members.append(JSONObject.Member(key: key, value: value))
                 }
             }
+            keys.removeSubrange(frame.keyStart...)
+            values.removeSubrange(frame.valueStart...)
         } else {
-            for (key, value) in zip(keys[frame.keyStart...], values[frame.valueStart...]) {
-                members.append(JSONObject.Member(key: key, value: value))
+            // Moved off the stacks, last member first, then put in order.
+            for _ in frame.keyStart..<keys.count {
+                members.append(JSONObject.Member(key: keys.removeLast(), value: values.removeLast()))
             }
+            members.reverse()
         }
-        keys.removeSubrange(frame.keyStart...)
-        values.removeSubrange(frame.valueStart...)
         return .object(JSONObject(uniqueMembers: members))
     }
 
@@ -176,7 +182,11 @@ struct JSONByteParser {
         let start = frames[top].keyStart
         var duplicate = false
         if keys.count - start < Self.linearKeyCheckLimit {
-            duplicate = keys[start...].contains(key)
+            // Through the buffer: a slice of `keys` would retain and release the whole array.
+            duplicate = keys.withUnsafeBufferPointer { keys in
+                for index in start..<keys.count where keys[index] == key { return true }
+                return false
+            }
         } else {
             if frames[top].keySet == nil { frames[top].keySet = Set(keys[start...]) }
             duplicate = frames[top].keySet?.insert(key).inserted == false
