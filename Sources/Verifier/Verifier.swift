@@ -31,6 +31,7 @@ public struct Verifier: Sendable {
         set { shc.revocationLists = newValue }
     }
 
+    /// A verifier of every format against `trustStore`, with the SMART Health Card revocation lists it should apply.
     public init(trustStore: TrustStore, smartHealthCardRevocationLists: [SHCRevocationList] = []) {
         self.trustStore = trustStore
         self.shc = SHCVerifier(revocationLists: smartHealthCardRevocationLists)

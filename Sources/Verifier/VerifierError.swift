@@ -10,11 +10,7 @@ public struct VerifierError: CodedError, Hashable {
     public static func unknownFormat() -> VerifierError {
         VerifierError(
             code: "UNKNOWN_FORMAT",
-            message: "expected a health certificate payload (HC1:), found text with another or no prefix")
-    }
-
-    /// The format was recognised but this build cannot verify it yet.
-    public static func unsupportedFormat(_ format: CredentialFormat) -> VerifierError {
-        VerifierError(code: "UNSUPPORTED_FORMAT", message: "expected a supported format, found \(format.rawValue)")
+            message: "expected a health certificate payload (HC1:, shc:/, a VDS-NC or SMART Health Card JSON "
+                + "object, or a compact JWS), found text of none of these shapes")
     }
 }
