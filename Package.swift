@@ -138,7 +138,7 @@ let package = Package(
         .target(
             name: "ICAOVDSNC",
             dependencies: [
-                "JSON", "VaccinationRecord", "VaccineCodes", "CredentialVerification", "Trust", "CodedErrors",
+                "JSON", "JOSE", "VaccinationRecord", "VaccineCodes", "CredentialVerification", "Trust", "CodedErrors",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -33,6 +33,22 @@ public enum Base64URL {
         return try Array(text.utf8).withUnsafeBufferPointer { try decode(bytes: $0) }
     }
 
+    /// Decodes base64url with or without `=` padding (up to two, making the length a multiple of 4), for formats
+    /// outside JOSE that allow it (ICAO VDS-NC); otherwise the rules and errors of ``decode(_:)``.
+    public static func decodeAllowingPadding(_ text: some StringProtocol) throws -> [UInt8] {
+        var unpadded = Substring(text)
+        var padding = 0
+        while padding < 2, unpadded.utf8.last == UInt8(ascii: "=") {
+            unpadded = unpadded.dropLast()
+            padding += 1
+        }
+        guard padding == 0 || (unpadded.utf8.count + padding) % 4 == 0 else {
+            throw JOSEError(
+                .invalidBase64URL, "expected padding to a multiple of 4 characters, found \(padding) '=' after \(unpadded.utf8.count)")
+        }
+        return try decode(unpadded)
+    }
+
     /// Decodes unpadded base64url straight from its ASCII bytes, four characters at a time, with the rules and
     /// errors of ``decode(_:)`` (offsets in messages count from the start of `input`).
     static func decode(bytes input: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
