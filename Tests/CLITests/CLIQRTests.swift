@@ -22,17 +22,10 @@ struct CLIQRTests {
         let executable = try #require(
             ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) },
             "zbarimg not found: install Debian's zbar-tools (scripts/install-test-dependencies.sh)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+        let output = try ExternalProgram.run(
+            URL(fileURLWithPath: executable), ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", path])
+        guard output.status == 0 else { return nil }
+        return output.standardOutput.trimmingCharacters(in: .newlines)
     }
 
     @Test func matrixFormatPrintsTheSymbolRowsWithoutQuietZone() throws {

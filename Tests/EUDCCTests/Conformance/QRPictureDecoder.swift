@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Decodes the QR PNGs of the test files with `zbarimg` (Debian `zbar-tools`), an independent decoder.
 enum QRPictureDecoder {
@@ -42,18 +43,10 @@ enum QRPictureDecoder {
         return results
     }
 
+    /// Runs zbarimg; 0: symbols found, 4: none found; anything else (1: an unreadable image) stops it early.
     private static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        // 0: symbols found, 4: none found; anything else (1: an unreadable image) stops zbarimg early.
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let output = try ExternalProgram.run(URL(fileURLWithPath: executable), arguments)
+        return (output.status, output.standardOutput)
     }
 
     /// Reads `<source href='...'>...<data><![CDATA[...]]></data>` pairs from zbarimg's XML.
