@@ -4,18 +4,23 @@ extension JSONByteParser {
     mutating func parseString() throws -> String {
         position += 1
         let start = position
+        var isASCII = true
         while position < end {
+            skipPlainASCII()
+            guard position < end else { break }
             let byte = input[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: input[start..<position]), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(rebasing: input[start..<position])
                 position += 1
-                return text
+                if isASCII, let word = JSONVocabulary.word(matching: bytes) { return word }
+                return String(decoding: bytes, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw controlCharacter() }
             if byte < 0x80 {
                 position += 1
             } else {
+                isASCII = false
                 position += try validUTF8SequenceLength()
             }
         }
@@ -43,6 +48,25 @@ extension JSONByteParser {
             }
         }
         throw unexpectedEnd(expected: "'\"' to close the string")
+    }
+
+    /// Moves `position` past string bytes that need no attention (printable ASCII other than `"` and `\\`),
+    /// eight at a time.
+    @inline(__always)
+    mutating func skipPlainASCII() {
+        guard let base = input.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while end - position >= 8 {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            // A byte is special when it is >= 0x80, < 0x20, '"' (0x22) or '\\' (0x5C): the high bit of each lane
+            // flags it (the usual "has a zero byte" test applied to word XOR the byte, and to word - 0x20).
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
+            if special & highs != 0 { return }
+            position += 8
+        }
     }
 
     func controlCharacter() -> JSONError {

@@ -4,15 +4,14 @@
 /// Open containers are ``Frame``s; finished values wait on `values` (and object keys on `keys`) until their
 /// container closes, when they are moved into a `JSONValue.array` or `JSONValue.object`.
 struct JSONByteParser {
-    /// An open array or object.
+    /// An open array or object. Trivial (no references), so that reading the innermost frame costs no
+    /// reference counting.
     struct Frame {
         let isObject: Bool
         /// Index in `values` of the first element or member value.
         let valueStart: Int
         /// Index in `keys` of the first member key.
         let keyStart: Int
-        /// Keys seen so far, built once an object is large enough for linear duplicate checks to cost too much.
-        var keySet: Set<String>?
         /// Set when duplicate keys are allowed and one was seen: the object is de-duplicated when it closes.
         var hasDuplicates = false
     }
@@ -26,12 +25,19 @@ struct JSONByteParser {
     var frames: [Frame] = []
     var values: [JSONValue] = []
     var keys: [String] = []
+    /// Keys of large objects, by frame index: built once an object is large enough for linear duplicate checks
+    /// to cost too much.
+    var keySets: [Int: Set<String>] = [:]
     /// Reused buffer for strings with escapes.
     var scratch: [UInt8] = []
 
     init(_ input: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.input = input
         self.options = options
+        // Room for a typical certificate payload, so that the stacks do not regrow while parsing one.
+        frames.reserveCapacity(16)
+        values.reserveCapacity(64)
+        keys.reserveCapacity(64)
     }
 
     var end: Int { input.count }
@@ -125,21 +131,29 @@ struct JSONByteParser {
 
     mutating func closeArray() -> JSONValue {
         let frame = frames.removeLast()
-        // Moved off the stack (popping moves; copying a slice and removing it would retain and release each).
         let count = values.count - frame.valueStart
-        var elements: [JSONValue] = []
-        elements.reserveCapacity(count)
-        for _ in 0..<count { elements.append(values.removeLast()) }
-        elements.reverse()
+        let elements = [JSONValue](unsafeUninitializedCapacity: count) { buffer, initialized in
+            values.withUnsafeMutableBufferPointer { values in
+                for index in 0..<count {
+                    let value = values.baseAddress! + frame.valueStart + index
+                    (buffer.baseAddress! + index).initialize(to: value.move())
+                    value.initialize(to: .null)
+                }
+            }
+            initialized = count
+        }
+        for _ in 0..<count { values.removeLast() }
         return .array(elements)
     }
 
     mutating func closeObject() -> JSONValue {
         let frame = frames.removeLast()
-        var members: [JSONObject.Member] = []
-        members.reserveCapacity(keys.count - frame.keyStart)
+        let count = keys.count - frame.keyStart
+        let depth = frames.count
+        var members: [JSONObject.Member]
         if frame.hasDuplicates {
             // Duplicates allowed: the last value wins, at the position of the first occurrence.
+            members = []
             var indexByKey: [String: Int] = [:]
             for (key, value) in zip(keys[frame.keyStart...], values[frame.valueStart...]) {
                 if let index = indexByKey[key] {
@@ -149,15 +163,29 @@ struct JSONByteParser {
                     members.append(JSONObject.Member(key: key, value: value))
                 }
             }
-            keys.removeSubrange(frame.keyStart...)
-            values.removeSubrange(frame.valueStart...)
         } else {
-            // Moved off the stacks, last member first, then put in order.
-            for _ in frame.keyStart..<keys.count {
-                members.append(JSONObject.Member(key: keys.removeLast(), value: values.removeLast()))
+            members = [JSONObject.Member](unsafeUninitializedCapacity: count) { buffer, initialized in
+                keys.withUnsafeMutableBufferPointer { keys in
+                    values.withUnsafeMutableBufferPointer { values in
+                        for index in 0..<count {
+                            let key = keys.baseAddress! + frame.keyStart + index
+                            let value = values.baseAddress! + frame.valueStart + index
+                            (buffer.baseAddress! + index).initialize(to: JSONObject.Member(key: key.move(), value: value.move()))
+                            // Placeholders without references take their slots, which are dropped below.
+                            key.initialize(to: "")
+                            value.initialize(to: .null)
+                        }
+                    }
+                }
+                initialized = count
             }
-            members.reverse()
         }
+        // One by one: `removeLast(_:)` goes through generic metadata lookups at run time.
+        for _ in 0..<count {
+            keys.removeLast()
+            values.removeLast()
+        }
+        if !keySets.isEmpty { keySets[depth] = nil }
         return .object(JSONObject(uniqueMembers: members))
     }
 
@@ -184,12 +212,14 @@ struct JSONByteParser {
         if keys.count - start < Self.linearKeyCheckLimit {
             // Through the buffer: a slice of `keys` would retain and release the whole array.
             duplicate = keys.withUnsafeBufferPointer { keys in
-                for index in start..<keys.count where keys[index] == key { return true }
+                // Lengths first: a native string knows its UTF-8 count, and most keys differ in length.
+                let length = key.utf8.count
+                for index in start..<keys.count where keys[index].utf8.count == length && keys[index] == key { return true }
                 return false
             }
         } else {
-            if frames[top].keySet == nil { frames[top].keySet = Set(keys[start...]) }
-            duplicate = frames[top].keySet?.insert(key).inserted == false
+            if keySets[top] == nil { keySets[top] = Set(keys[start...]) }
+            duplicate = keySets[top]?.insert(key).inserted == false
         }
         if duplicate {
             if options.rejectDuplicateKeys {
