@@ -18,6 +18,9 @@ public final class Inflater {
     /// Default cap on the inflated size: 64 KiB, far above any certificate payload.
     public static let defaultMaxOutputSize = 64 * 1024
 
+    /// The output buffer's first size: above every certificate payload seen in the test data.
+    static let initialOutputSize = 8 * 1024
+
     private let format: Format
     private let decompressor: ZlibDecompressor
     private var used = false
@@ -45,20 +48,29 @@ public final class Inflater {
     public func inflate<Bytes: Collection>(
         _ compressed: Bytes, maxOutputSize: Int = Inflater.defaultMaxOutputSize
     ) throws -> [UInt8] where Bytes.Element == UInt8 {
-        if used {
-            try decompressor.reset()
-        }
-        used = true
-        input.clear()
-        input.writeBytes(compressed)
-        output.clear()
-        if output.capacity < maxOutputSize + 1 || output.capacity > 4 * (maxOutputSize + 1) {
-            output = ByteBufferAllocator().buffer(capacity: maxOutputSize + 1)
-        }
-        do {
-            try decompressor.inflate(from: &input, to: &output)
-        } catch let error as CompressNIOError {
-            throw mapped(error, outputSize: output.readableBytes, maxOutputSize: maxOutputSize)
+        // The output buffer starts at a size that fits usual certificate payloads and grows (the stream inflated
+        // again from the start) only for a stream that expands more, up to the cap.
+        let cap = maxOutputSize + 1
+        var capacity = min(cap, max(Self.initialOutputSize, compressed.count * 8))
+        while true {
+            if used {
+                try decompressor.reset()
+            }
+            used = true
+            input.clear()
+            input.writeBytes(compressed)
+            output.clear()
+            if output.capacity < capacity || output.capacity > 4 * cap {
+                output = ByteBufferAllocator().buffer(capacity: capacity)
+            }
+            do {
+                try decompressor.inflate(from: &input, to: &output)
+                break
+            } catch let error as CompressNIOError where error == .bufferOverflow && output.capacity < cap {
+                capacity = min(cap, output.capacity * 4)
+            } catch let error as CompressNIOError {
+                throw mapped(error, outputSize: output.readableBytes, maxOutputSize: maxOutputSize)
+            }
         }
         if output.readableBytes > maxOutputSize {
             throw DeflateError(.tooLarge, "expected at most \(maxOutputSize) inflated bytes, found more")

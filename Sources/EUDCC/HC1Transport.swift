@@ -15,6 +15,9 @@ public enum HC1Transport {
         prefix + Base45.encode(try Deflater.deflate(cose, format: .zlib))
     }
 
+    /// Shared zlib state for callers that bring no inflater.
+    static let inflaters = InflaterPool(format: .zlib)
+
     /// Unwraps QR text into COSE_Sign1 bytes. A trailing line break is tolerated.
     ///
     /// - Throws: ``EUDCCError`` (`HC1_PREFIX`, `HC1_TOO_LARGE`), `Base45Error` or `DeflateError`.
@@ -29,7 +32,7 @@ public enum HC1Transport {
             throw EUDCCError(.prefix, "expected the text to start with HC1:, found another prefix")
         }
         let compressed = try Base45.decode(Substring(utf8.dropFirst(prefix.utf8.count)))
-        let inflater = try inflater ?? Inflater(format: .zlib)
-        return try inflater.inflate(compressed, maxOutputSize: maxCOSESize)
+        if let inflater { return try inflater.inflate(compressed, maxOutputSize: maxCOSESize) }
+        return try inflaters.withInflater { try $0.inflate(compressed, maxOutputSize: maxCOSESize) }
     }
 }

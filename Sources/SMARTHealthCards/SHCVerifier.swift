@@ -29,6 +29,9 @@ public struct SHCVerifier: Sendable {
     /// The largest inflated payload accepted.
     public static let maximumPayloadSize = 128 * 1024
 
+    /// Raw DEFLATE state shared by all verifications.
+    static let inflaters = InflaterPool(format: .raw)
+
     /// Revocation lists (for example from ``SHCRevocationList/lists(besideJWKSFile:issuer:)``).
     public var revocationLists: [SHCRevocationList]
     /// Translates CVX to the record's code systems.
@@ -147,7 +150,9 @@ public struct SHCVerifier: Sendable {
             result.keyID = kid
             let inflated: [UInt8]
             do {
-                inflated = try Inflater(format: .raw).inflate(jws.payload, maxOutputSize: Self.maximumPayloadSize)
+                inflated = try Self.inflaters.withInflater {
+                    try $0.inflate(jws.payload, maxOutputSize: Self.maximumPayloadSize)
+                }
             } catch let error as DeflateError {
                 throw SHCError(.inflation, "expected a raw DEFLATE payload (no zlib header), found \(error.code)")
             }

@@ -50,6 +50,24 @@ struct DeflateTests {
         #expect(throws: DeflateError.self) { _ = try inflater.inflate(exact, maxOutputSize: 4095) }
     }
 
+    /// Streams that expand far more than usual payloads: the output grows past its first size up to the cap,
+    /// and the inflater still serves small streams afterwards.
+    @Test(arguments: [Inflater.Format.zlib, .raw])
+    func highlyCompressedStreamsInflateUpToTheCap(format: Inflater.Format) throws {
+        let inflater = try Inflater(format: format)
+        for length in [9_000, 40_000, 65_536] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 / 1000) }
+            let compressed = try Deflater.deflate(bytes, format: format)
+            #expect(compressed.count * 8 < length)
+            #expect(try inflater.inflate(compressed, maxOutputSize: 65_536) == bytes)
+            #expect(try inflater.inflate(Deflater.deflate(Self.text, format: format)) == Self.text)
+        }
+        let over = try Deflater.deflate([UInt8](repeating: 2, count: 65_537), format: format)
+        #expect {
+            _ = try inflater.inflate(over, maxOutputSize: 65_536)
+        } throws: { ($0 as? DeflateError)?.code == "DEFLATE_TOO_LARGE" }
+    }
+
     @Test func rejectsCorruptAndTrailingData() throws {
         let inflater = try Inflater(format: .zlib)
         // Not a zlib header: a raw COSE_Sign1 tag (the EU DCC vector Z2).
@@ -77,5 +95,31 @@ struct DeflateTests {
             if length > 2, Bool.random(using: &generator) { bytes[0] = 0x78; bytes[1] = 0xDA }
             for inflater in inflaters { _ = try? inflater.inflate(bytes, maxOutputSize: 4096) }
         }
+    }
+}
+
+@Suite("A pool of inflaters shared by concurrent tasks")
+struct InflaterPoolTests {
+    @Test func concurrentTasksGetTheirOwnResults() async throws {
+        let pool = InflaterPool(format: .raw)
+        let inputs = try (0..<64).map { index in
+            let bytes = Array("payload \(index) ".utf8) + [UInt8](repeating: UInt8(index), count: index * 37)
+            return (bytes, try Deflater.deflate(bytes, format: .raw))
+        }
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            for (bytes, compressed) in inputs {
+                group.addTask {
+                    try (0..<20).allSatisfy { _ in try pool.withInflater { try $0.inflate(compressed) } == bytes }
+                }
+            }
+            for try await agreed in group { #expect(agreed) }
+        }
+    }
+
+    @Test func anInflaterThatFailedServesTheNextCaller() throws {
+        let pool = InflaterPool(format: .zlib)
+        let good = try Deflater.deflate(DeflateTests.text, format: .zlib)
+        #expect(throws: DeflateError.self) { try pool.withInflater { try $0.inflate(good.prefix(10)) } }
+        #expect(try pool.withInflater { try $0.inflate(good) } == DeflateTests.text)
     }
 }
