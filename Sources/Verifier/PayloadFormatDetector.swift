@@ -69,7 +69,9 @@ public enum PayloadFormatDetector {
         let scanned: [UInt8]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
             // Through the buffer: stepping a substring's UTF-8 view index by index costs microseconds per kilobyte.
             guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot > 0, dot <= 4096,
-                bytes[..<dot].allSatisfy(isBase64URL), bytes[(dot + 1)...].contains(UInt8(ascii: "."))
+                bytes[..<dot].allSatisfy(isBase64URL),
+                // From the end: the second dot starts the (short) signature part.
+                let second = bytes.lastIndex(of: UInt8(ascii: ".")), second > dot
             else { return nil }
             return try? Base64URL.decode(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[..<dot]), as: UTF8.self))
         }
