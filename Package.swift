@@ -4,6 +4,7 @@
 // Layers (dependencies point down only), see docs/ARCHITECTURE.md:
 //   1. Codecs (no I/O):  CodedErrors, CBOR, Base45, Deflate, JSON, JSONSchema, COSE
 //   2. Domain:           VaccinationRecord, Trust, CredentialVerification, EUDCC, Verifier
+//   3. Storage:          Storage (protocol, entities), StorageSQLite (GRDB), StoragePostgres (postgres-nio)
 //   5. Command line:     dvc
 import PackageDescription
 
@@ -34,6 +35,10 @@ let package = Package(
         .library(name: "W3CVerifiableCredentials", targets: ["W3CVerifiableCredentials"]),
         .library(name: "QRCode", targets: ["QRCode"]),
         .library(name: "QRRendering", targets: ["QRRendering"]),
+        .library(name: "Issuance", targets: ["Issuance"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "StorageSQLite", targets: ["StorageSQLite"]),
+        .library(name: "StoragePostgres", targets: ["StoragePostgres"]),
         .executable(name: "dvc", targets: ["dvc"]),
         .executable(name: "FuzzCBOR", targets: ["FuzzCBOR"]),
         .executable(name: "FuzzHC1", targets: ["FuzzHC1"]),
@@ -49,6 +54,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", .upToNextMinor(from: "7.10.0")),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // MARK: 1. Codecs
@@ -163,12 +171,38 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "Issuance",
+            dependencies: [
+                "EUDCC", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Trust", "QRCode", "JOSE",
+                "VaccinationRecord", "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: 3. Storage (see docs/STORAGE.md)
+        .target(name: "Storage", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        .target(
+            name: "StorageSQLite",
+            dependencies: ["Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "StoragePostgres",
+            dependencies: [
+                "Storage", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+
         // MARK: 5. Command line
         .executableTarget(
             name: "dvc",
             dependencies: [
                 "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "JOSE", "CredentialVerification",
-                "QRCode", "QRRendering", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials",
+                "QRCode", "QRRendering", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Issuance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -253,6 +287,19 @@ let package = Package(
             dependencies: [
                 "Verifier", "CredentialVerification", "JOSE", "TestSupport", "VaccinationRecord", "Trust", "EUDCC",
                 "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IssuanceTests",
+            dependencies: ["Issuance", "Verifier", "Trust", "JOSE", "JSON", "VaccinationRecord", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageConformanceTests",
+            dependencies: [
+                "Storage", "StorageSQLite", "StoragePostgres", "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

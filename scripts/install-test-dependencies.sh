@@ -5,6 +5,8 @@
 #   libqrencode-dev: the QR benchmark's baseline (Benchmarks/run.sh)
 #   pycose, cbor2, base45: an independent HC1 verifier (interoperability test)
 #   zxing-cpp, segno: a second QR decoder, and a QR encoder for matrices, penalty scores and versions
+#   libsqlite3-dev: the system SQLite that GRDB links (embedded storage)
+#   postgresql: a throw-away PostgreSQL server for the storage conformance suite (scripts/postgres-test-cluster.sh)
 #   jwcrypto: an independent JWS verifier (SMART Health Cards); cryptography: independent ECDSA and X.509
 #     checks (ICAO VDS-NC)
 set -euo pipefail
@@ -13,6 +15,8 @@ need_apt=()
 command -v zbarimg >/dev/null || need_apt+=(zbar-tools)
 command -v qrencode >/dev/null || need_apt+=(qrencode)
 [ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev)
+[ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 if ((${#need_apt[@]})); then
   echo "== installing Debian packages: ${need_apt[*]}"
   SUDO=""

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs every OpenDVC test on a fresh Debian machine: installs what the tests need, runs the
-# Swift test suite, then each libFuzzer target for a bounded time.
+# Runs every OpenDVC test on a fresh Debian machine: installs what the tests need, starts a throw-away
+# PostgreSQL cluster, runs the Swift test suite, then each libFuzzer target for a bounded time.
 #   FUZZ_SECONDS=N   seconds per fuzz target (default 30; 0 skips fuzzing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-test-dependencies.sh
+
+# The storage conformance suite runs against PostgreSQL too: a throw-away cluster on loopback, stopped on exit.
+echo "== starting a throw-away PostgreSQL cluster"
+eval "$(scripts/postgres-test-cluster.sh start)"
+trap 'scripts/postgres-test-cluster.sh stop >/dev/null 2>&1 || true' EXIT
 
 echo "== swift test"
 set +e

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The platform's storage, at the level of its domain: issuers and their keys, sites, API principals, and the
+/// vaccinations, certificates and revocations they record. Two adapters implement it with the same schema
+/// (`StorageSQLite` on GRDB, `StoragePostgres` on postgres-nio), and one conformance suite runs against both.
+///
+/// Rules every adapter keeps:
+/// - Times are stored to the millisecond (a `Date` read back equals the one written, rounded down to a
+///   millisecond).
+/// - Every method is atomic: it stores all of its rows or none.
+/// - A unique value already taken throws ``StorageError`` `STORAGE_DUPLICATE` naming the value's kind (never the
+///   value); a missing row that an operation needs throws `STORAGE_NOT_FOUND`.
+/// - Safe for concurrent use, also from several processes on one database (PostgreSQL).
+/// - "Oldest first" orders by creation time, then by id (so rows created in the same millisecond come back in
+///   the same order from every adapter).
+public protocol PlatformStore: Sendable {
+    /// Brings the schema to this build's version; a no-op when it is there. Safe when several processes start
+    /// at once.
+    func migrate() async throws
+
+    // MARK: Issuers and keys
+
+    /// Stores a new issuer.
+    func insert(_ issuer: Issuer) async throws
+    /// Every issuer, oldest first.
+    func issuers() async throws -> [Issuer]
+    /// Stores a new signing key; an active DSC while the issuer has one is `STORAGE_DUPLICATE`.
+    func insert(_ key: SigningKey) async throws
+    /// An issuer's keys (active and retired), oldest first.
+    func signingKeys(issuerID: UUID) async throws -> [SigningKey]
+    /// Key rotation in one step: the issuer's active DSC (if any) becomes retired and `newKey` (an active DSC)
+    /// is stored.
+    func rotate(issuerID: UUID, to newKey: SigningKey) async throws
+
+    // MARK: Sites and principals
+
+    /// Stores a new site; a code its issuer already uses is `STORAGE_DUPLICATE`.
+    func insert(_ site: Site) async throws
+    /// An issuer's sites, by code.
+    func sites(issuerID: UUID) async throws -> [Site]
+    /// Stores a new principal; a token id in use is `STORAGE_DUPLICATE`.
+    func insert(_ principal: Principal) async throws
+    /// The principal with this token id, if any (disabled ones included: the caller checks `disabledAt`).
+    func principal(tokenID: String) async throws -> Principal?
+    /// How many principals exist (0 before the first admin token).
+    func principalCount() async throws -> Int
+
+    // MARK: Vaccinations and certificates
+
+    /// Stores a recorded dose and its certificate in one transaction.
+    ///
+    /// - With an idempotency key the principal used before: for the same request hash nothing is stored and the
+    ///   result is ``IssuanceOutcome/replayed(_:)``; for another hash, `STORAGE_CONFLICT`.
+    /// - A payload identifier taken in its format, or an event that has a certificate: `STORAGE_DUPLICATE`, and
+    ///   nothing is stored.
+    func record(_ issuance: Issuance) async throws -> IssuanceOutcome
+    /// A holder by pseudonymous id.
+    func holder(id: UUID) async throws -> Holder?
+    /// A holder by lookup hash.
+    func holder(lookupHash: [UInt8]) async throws -> Holder?
+    /// A vaccination event.
+    func event(id: UUID) async throws -> VaccinationEvent?
+    /// A certificate with its payloads and revocation.
+    func certificate(id: UUID) async throws -> StoredCertificate?
+    /// The certificate holding `identifier` in `format`, if any.
+    func certificate(format: CertificatePayload.Format, identifier: String) async throws -> StoredCertificate?
+    /// How many certificates exist.
+    func certificateCount() async throws -> Int
+
+    // MARK: Revocation
+
+    /// Revokes a certificate: `STORAGE_NOT_FOUND` when it does not exist, `STORAGE_CONFLICT` when it is revoked.
+    func revoke(_ revocation: Revocation) async throws
+    /// Every revocation, oldest first.
+    func revocations() async throws -> [Revocation]
+}

@@ -1,0 +1,154 @@
+/// The PostgreSQL schema as plain SQL, one numbered migration per schema version (docs/STORAGE.md). The numbers
+/// match `SQLiteMigrations`; every migration runs in the transaction that `PostgresStore.migrate()` holds under an
+/// advisory lock.
+enum PostgresMigrations {
+    /// One schema version: its number and its statements, run in order (one statement per string, because the
+    /// extended query protocol takes one statement at a time).
+    struct Migration: Sendable {
+        let version: Int
+        let statements: [String]
+    }
+
+    /// The key of the transaction-level advisory lock that serialises migrations across processes.
+    static let advisoryLockKey: Int64 = 0x4F44_5643_5354_4F52  // "ODVCSTOR"
+
+    /// Creates `schema_migrations` when it is missing (run under the advisory lock, before reading it).
+    static let createMigrationsTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            applied_at BIGINT NOT NULL
+        )
+        """
+
+    /// Every migration, oldest first.
+    static let all: [Migration] = [version1]
+
+    /// The schema version this build expects.
+    static var latestVersion: Int { all.map(\.version).max() ?? 0 }
+
+    static let version1 = Migration(
+        version: 1,
+        statements: [
+            """
+            CREATE TABLE issuers (
+                id uuid PRIMARY KEY,
+                name TEXT NOT NULL,
+                country TEXT NOT NULL,
+                public_url TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE signing_keys (
+                id uuid PRIMARY KEY,
+                issuer_id uuid NOT NULL CONSTRAINT signing_keys_issuer_id_fkey REFERENCES issuers (id),
+                kind TEXT NOT NULL CONSTRAINT signing_keys_kind_check CHECK (kind IN ('csca', 'dsc')),
+                key_id TEXT NOT NULL CONSTRAINT signing_keys_key_id_key UNIQUE,
+                certificate_der bytea NOT NULL,
+                sealed_private_key bytea NOT NULL,
+                status TEXT NOT NULL CONSTRAINT signing_keys_status_check CHECK (status IN ('active', 'retired')),
+                not_before BIGINT NOT NULL,
+                not_after BIGINT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE UNIQUE INDEX signing_keys_one_active_dsc ON signing_keys (issuer_id)
+                WHERE kind = 'dsc' AND status = 'active'
+            """,
+            """
+            CREATE TABLE sites (
+                id uuid PRIMARY KEY,
+                issuer_id uuid NOT NULL CONSTRAINT sites_issuer_id_fkey REFERENCES issuers (id),
+                code TEXT NOT NULL,
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                CONSTRAINT sites_issuer_id_code_key UNIQUE (issuer_id, code)
+            )
+            """,
+            """
+            CREATE TABLE principals (
+                id uuid PRIMARY KEY,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL
+                    CONSTRAINT principals_role_check CHECK (role IN ('admin', 'issuer', 'verifier', 'device', 'analyst')),
+                token_id TEXT NOT NULL CONSTRAINT principals_token_id_key UNIQUE,
+                token_hash bytea NOT NULL,
+                site_id uuid CONSTRAINT principals_site_id_fkey REFERENCES sites (id),
+                created_at BIGINT NOT NULL,
+                disabled_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE holders (
+                id uuid PRIMARY KEY,
+                lookup_hash bytea CONSTRAINT holders_lookup_hash_key UNIQUE,
+                sealed_personal_data bytea NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE vaccination_events (
+                id uuid PRIMARY KEY,
+                holder_id uuid NOT NULL CONSTRAINT vaccination_events_holder_id_fkey REFERENCES holders (id),
+                issuer_id uuid NOT NULL CONSTRAINT vaccination_events_issuer_id_fkey REFERENCES issuers (id),
+                site_id uuid CONSTRAINT vaccination_events_site_id_fkey REFERENCES sites (id),
+                recorded_by uuid NOT NULL CONSTRAINT vaccination_events_recorded_by_fkey REFERENCES principals (id),
+                date TEXT NOT NULL,
+                dose INTEGER NOT NULL,
+                total_doses INTEGER,
+                vaccine_system TEXT NOT NULL,
+                vaccine_code TEXT NOT NULL,
+                lot TEXT,
+                sealed_record bytea NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX vaccination_events_lot_idx ON vaccination_events (lot)",
+            """
+            CREATE TABLE certificates (
+                id uuid PRIMARY KEY,
+                event_id uuid NOT NULL CONSTRAINT certificates_event_id_key UNIQUE
+                    CONSTRAINT certificates_event_id_fkey REFERENCES vaccination_events (id),
+                issuer_id uuid NOT NULL CONSTRAINT certificates_issuer_id_fkey REFERENCES issuers (id),
+                issued_by uuid NOT NULL CONSTRAINT certificates_issued_by_fkey REFERENCES principals (id),
+                issued_at BIGINT NOT NULL,
+                expires_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE certificate_payloads (
+                certificate_id uuid NOT NULL CONSTRAINT certificate_payloads_certificate_id_fkey REFERENCES certificates (id),
+                format TEXT NOT NULL CONSTRAINT certificate_payloads_format_check CHECK (format IN ('hc1', 'shc', 'vds', 'vc')),
+                identifier TEXT NOT NULL,
+                signing_key_id uuid NOT NULL
+                    CONSTRAINT certificate_payloads_signing_key_id_fkey REFERENCES signing_keys (id),
+                sealed_payload bytea NOT NULL,
+                CONSTRAINT certificate_payloads_pkey PRIMARY KEY (certificate_id, format),
+                CONSTRAINT certificate_payloads_format_identifier_key UNIQUE (format, identifier)
+            )
+            """,
+            """
+            CREATE TABLE revocations (
+                certificate_id uuid PRIMARY KEY CONSTRAINT revocations_certificate_id_fkey REFERENCES certificates (id),
+                reason TEXT NOT NULL CONSTRAINT revocations_reason_check CHECK (char_length(reason) BETWEEN 1 AND 200),
+                revoked_by uuid NOT NULL CONSTRAINT revocations_revoked_by_fkey REFERENCES principals (id),
+                revoked_at BIGINT NOT NULL
+            )
+            """,
+            // certificate_id is checked at commit: record(_:) inserts the key first, so that a concurrent request
+            // with the same key waits on the primary key until this one commits or rolls back.
+            """
+            CREATE TABLE idempotency_keys (
+                principal_id uuid NOT NULL CONSTRAINT idempotency_keys_principal_id_fkey REFERENCES principals (id),
+                key TEXT NOT NULL CONSTRAINT idempotency_keys_key_check CHECK (char_length(key) BETWEEN 1 AND 200),
+                request_hash bytea NOT NULL,
+                certificate_id uuid NOT NULL CONSTRAINT idempotency_keys_certificate_id_fkey REFERENCES certificates (id)
+                    DEFERRABLE INITIALLY DEFERRED,
+                created_at BIGINT NOT NULL,
+                CONSTRAINT idempotency_keys_pkey PRIMARY KEY (principal_id, key)
+            )
+            """,
+        ]
+    )
+}

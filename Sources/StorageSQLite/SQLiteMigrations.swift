@@ -1,0 +1,154 @@
+import GRDB
+import Storage
+
+/// The SQLite schema as numbered plain-SQL migrations (docs/STORAGE.md), recorded in `schema_migrations` (the
+/// same table and numbering as `PostgresMigrations`, hence no GRDB `DatabaseMigrator`).
+///
+/// Ids are lowercase UUID text, times Unix milliseconds (`INTEGER`), bytes `BLOB`.
+enum SQLiteMigrations {
+    /// One migration: its version and the statements it runs.
+    struct Migration: Sendable {
+        let version: Int64
+        let sql: String
+    }
+
+    /// Every migration, in version order.
+    static let all: [Migration] = [Migration(version: 1, sql: version1)]
+
+    /// The newest schema version this build knows.
+    static var latestVersion: Int64 { all.last?.version ?? 0 }
+
+    /// The table that records applied versions; created before anything else.
+    static let createMigrationsTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY NOT NULL,
+            applied_at INTEGER NOT NULL
+        )
+        """
+
+    /// Applies the migrations the database lacks, inside the caller's write transaction.
+    ///
+    /// - Throws: `STORAGE_MIGRATION` when the database has a version this build does not know (a newer build
+    ///   migrated it).
+    static func apply(_ db: Database, appliedAt: Int64) throws {
+        try db.execute(sql: createMigrationsTable)
+        let applied = Set(try Int64.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
+        if let newest = applied.max(), newest > latestVersion {
+            throw StorageError(
+                .migration,
+                "expected schema_migrations to hold versions up to \(latestVersion); found version \(newest) "
+                    + "(the database was migrated by a newer build)")
+        }
+        for migration in all where !applied.contains(migration.version) {
+            try db.execute(sql: migration.sql)
+            try db.execute(
+                sql: "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                arguments: [migration.version, appliedAt])
+        }
+    }
+
+    /// Version 1: every table of docs/STORAGE.md.
+    static let version1 = """
+        CREATE TABLE issuers (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            country TEXT NOT NULL,
+            public_url TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE signing_keys (
+            id TEXT PRIMARY KEY NOT NULL,
+            issuer_id TEXT NOT NULL REFERENCES issuers (id),
+            kind TEXT NOT NULL CHECK (kind IN ('csca', 'dsc')),
+            key_id TEXT NOT NULL UNIQUE,
+            certificate_der BLOB NOT NULL,
+            sealed_private_key BLOB NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+            not_before INTEGER NOT NULL,
+            not_after INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX signing_keys_one_active_dsc ON signing_keys (issuer_id)
+            WHERE kind = 'dsc' AND status = 'active';
+
+        CREATE TABLE sites (
+            id TEXT PRIMARY KEY NOT NULL,
+            issuer_id TEXT NOT NULL REFERENCES issuers (id),
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (issuer_id, code)
+        );
+
+        CREATE TABLE principals (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'issuer', 'verifier', 'device', 'analyst')),
+            token_id TEXT NOT NULL UNIQUE,
+            token_hash BLOB NOT NULL,
+            site_id TEXT REFERENCES sites (id),
+            created_at INTEGER NOT NULL,
+            disabled_at INTEGER
+        );
+
+        CREATE TABLE holders (
+            id TEXT PRIMARY KEY NOT NULL,
+            lookup_hash BLOB UNIQUE,
+            sealed_personal_data BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE vaccination_events (
+            id TEXT PRIMARY KEY NOT NULL,
+            holder_id TEXT NOT NULL REFERENCES holders (id),
+            issuer_id TEXT NOT NULL REFERENCES issuers (id),
+            site_id TEXT REFERENCES sites (id),
+            recorded_by TEXT NOT NULL REFERENCES principals (id),
+            date TEXT NOT NULL,
+            dose INTEGER NOT NULL,
+            total_doses INTEGER,
+            vaccine_system TEXT NOT NULL,
+            vaccine_code TEXT NOT NULL,
+            lot TEXT,
+            sealed_record BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX vaccination_events_lot ON vaccination_events (lot);
+
+        CREATE TABLE certificates (
+            id TEXT PRIMARY KEY NOT NULL,
+            event_id TEXT NOT NULL UNIQUE REFERENCES vaccination_events (id),
+            issuer_id TEXT NOT NULL REFERENCES issuers (id),
+            issued_by TEXT NOT NULL REFERENCES principals (id),
+            issued_at INTEGER NOT NULL,
+            expires_at INTEGER
+        );
+
+        CREATE TABLE certificate_payloads (
+            certificate_id TEXT NOT NULL REFERENCES certificates (id),
+            format TEXT NOT NULL CHECK (format IN ('hc1', 'shc', 'vds', 'vc')),
+            identifier TEXT NOT NULL,
+            signing_key_id TEXT NOT NULL REFERENCES signing_keys (id),
+            sealed_payload BLOB NOT NULL,
+            PRIMARY KEY (certificate_id, format),
+            UNIQUE (format, identifier)
+        );
+
+        CREATE TABLE revocations (
+            certificate_id TEXT PRIMARY KEY NOT NULL REFERENCES certificates (id),
+            reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 200),
+            revoked_by TEXT NOT NULL REFERENCES principals (id),
+            revoked_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE idempotency_keys (
+            principal_id TEXT NOT NULL REFERENCES principals (id),
+            key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
+            request_hash BLOB NOT NULL,
+            certificate_id TEXT NOT NULL REFERENCES certificates (id),
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (principal_id, key)
+        );
+        """
+}
