@@ -84,7 +84,7 @@ extension VDSNCPayload {
     }
 
     /// A random UVCI of 12 characters from an alphabet without look-alike letters and digits.
-    static func generateUVCI() throws -> String {
+    public static func generateUVCI() throws -> String {
         var generator = SystemRandomNumberGenerator()
         let alphabet = VDSNCRecordMapping.uvciAlphabet
         return String((0..<12).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })

@@ -106,7 +106,7 @@ public struct IssuerSigningSetup: Sendable {
         }
     }
 
-    private static func validate(country: String, organization: String) throws {
+    static func validate(country: String, organization: String) throws {
         let isCountryCode = country.utf8.count == 2 && country.utf8.allSatisfy { (0x41...0x5a).contains($0) }
         guard isCountryCode else {
             throw TrustError(
@@ -157,7 +157,7 @@ public struct IssuerSigningSetup: Sendable {
         )
     }
 
-    private static func makeDSC(
+    static func makeDSC(
         key: P256.Signing.PrivateKey,
         issuer: Certificate,
         issuerKey: P256.Signing.PrivateKey,

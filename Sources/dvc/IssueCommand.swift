@@ -1,6 +1,7 @@
 import ArgumentParser
 import EUDCC
 import Foundation
+import Issuance
 import JSON
 import Trust
 import VaccinationRecord
@@ -20,7 +21,7 @@ struct IssueCommand: AsyncParsableCommand {
     )
 
     @Option(help: "Credential format: hc1, shc, vds or vc.")
-    var format: CredentialIssuance.Format = .hc1
+    var format: IssuanceFormat = .hc1
 
     @Option(help: ArgumentHelp("Write every format into DIR instead of printing one.", valueName: "DIR"))
     var all: String?
@@ -83,8 +84,11 @@ struct IssueCommand: AsyncParsableCommand {
         let parsed = try VaccinationRecord(json: json)
         try parsed.validate()
         let now = Date()
-        let signer = CredentialIssuance.Signer(
-            key: signingKey, certificate: certificate, issuerCountry: issuerCountry, issuerURL: issuerURL)
+        let signer = IssuanceSigner(key: signingKey, certificate: certificate, issuerCountry: issuerCountry, issuerURL: issuerURL)
+        if issuerURL == nil, let needing = (all == nil ? [format] : IssuanceFormat.allCases).first(where: { $0 == .shc || $0 == .vc }) {
+            throw CommandError.usage(
+                "expected --issuer-url (the https URL or did:web that publishes the keys) for --format \(needing.rawValue), found none")
+        }
         let expiresAt = expires.map { now.addingTimeInterval(TimeInterval($0) * 86_400) }
         guard let folder = all else {
             let issued = try CredentialIssuance.issue(parsed, as: format, signer: signer, issuedAt: now, expiresAt: expiresAt)
@@ -100,7 +104,7 @@ struct IssueCommand: AsyncParsableCommand {
             throw CommandError.io("expected to create the folder \(folder), found it impossible")
         }
         var written: [String] = []
-        for format in CredentialIssuance.Format.allCases {
+        for format in IssuanceFormat.allCases {
             let issued = try CredentialIssuance.issue(parsed, as: format, signer: signer, issuedAt: now, expiresAt: expiresAt)
             try QRRenderingOptions.write(Array((issued.text + "\n").utf8), to: "\(folder)/\(format.fileName)")
             written.append(format.fileName)
@@ -127,4 +131,4 @@ struct IssueCommand: AsyncParsableCommand {
     }
 }
 
-extension CredentialIssuance.Format: ExpressibleByArgument {}
+extension IssuanceFormat: ExpressibleByArgument {}
