@@ -37,6 +37,7 @@ let package = Package(
         .library(name: "QRRendering", targets: ["QRRendering"]),
         .library(name: "Issuance", targets: ["Issuance"]),
         .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Registry", targets: ["Registry"]),
         .library(name: "StorageSQLite", targets: ["StorageSQLite"]),
         .library(name: "StoragePostgres", targets: ["StoragePostgres"]),
         .executable(name: "dvc", targets: ["dvc"]),
@@ -196,6 +197,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: 4. Services
+        .target(
+            name: "Registry",
+            dependencies: [
+                "Storage", "Issuance", "Verifier", "CredentialVerification", "Trust", "JOSE", "JSON", "VaccinationRecord",
+                "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
 
         // MARK: 5. Command line
         .executableTarget(
@@ -293,6 +305,11 @@ let package = Package(
         .testTarget(
             name: "IssuanceTests",
             dependencies: ["Issuance", "Verifier", "Trust", "JOSE", "JSON", "VaccinationRecord", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RegistryTests",
+            dependencies: ["Registry", "Storage", "StorageSQLite", "Issuance", "JSON", "VaccinationRecord", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

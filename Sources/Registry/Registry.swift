@@ -1,0 +1,108 @@
+import Crypto
+import Foundation
+import Issuance
+import JSON
+import Storage
+import Synchronization
+import Trust
+import Verifier
+
+/// The platform's use cases over a ``PlatformStore``: the issuer's keys, recording vaccinations and issuing their
+/// certificates, revocation, verification with the issuer's own revocations, and API principals.
+///
+/// Open one with ``open(store:masterKey:configuration:now:)``; it is safe to share between tasks.
+public final class Registry: Sendable {
+    public let store: any PlatformStore
+    public let configuration: RegistryConfiguration
+    let sealer: Sealer
+    /// Keys for finding a returning holder by identifier without storing the identifier.
+    let holderLookupKey: SymmetricKey
+    let state: Mutex<State>
+
+    struct State {
+        var keyring: IssuerKeyring
+        /// `format:identifier` of every revoked certificate's payloads.
+        var revokedIdentifiers: Set<String>
+    }
+
+    init(store: any PlatformStore, configuration: RegistryConfiguration, sealer: Sealer, keyring: IssuerKeyring, revoked: Set<String>) {
+        self.store = store
+        self.configuration = configuration
+        self.sealer = sealer
+        self.holderLookupKey = sealer.masterKey.derivedKey(purpose: "holder-lookup")
+        self.state = Mutex(State(keyring: keyring, revokedIdentifiers: revoked))
+    }
+
+    /// Opens the registry: migrates the store; on a first start creates the issuer with a CSCA and a DSC (private
+    /// keys sealed with `masterKey`) and the first admin principal.
+    ///
+    /// - Returns: the registry, and the first admin token when this call created it (shown once, stored hashed).
+    public static func open(
+        store: any PlatformStore, masterKey: MasterKey, configuration: RegistryConfiguration, now: Date = Date()
+    ) async throws -> (registry: Registry, firstAdminToken: APIToken?) {
+        try await store.migrate()
+        let sealer = Sealer(masterKey: masterKey)
+        let issuer: Issuer
+        if let existing = try await store.issuers().first {
+            issuer = existing
+        } else {
+            let created = try await createIssuer(store: store, sealer: sealer, configuration: configuration, now: now)
+            // As stored (times to the millisecond), so that every replica sees the same value.
+            issuer = try await store.issuers().first ?? created
+        }
+        let keyring = try IssuerKeyring(issuer: issuer, keys: try await store.signingKeys(issuerID: issuer.id), sealer: sealer)
+        var revoked: Set<String> = []
+        for revocation in try await store.revocations() {
+            for payload in try await store.certificate(id: revocation.certificateID)?.payloads ?? [] {
+                revoked.insert(Self.revocationKey(payload.format.rawValue, payload.identifier))
+            }
+        }
+        let registry = Registry(store: store, configuration: configuration, sealer: sealer, keyring: keyring, revoked: revoked)
+        var firstToken: APIToken?
+        if try await store.principalCount() == 0 {
+            firstToken = try await registry.createToken(role: .admin, name: "first admin", now: now)
+        }
+        return (registry, firstToken)
+    }
+
+    /// The issuer this registry issues for.
+    public var issuer: Issuer { state.withLock { $0.keyring.issuer } }
+
+    /// The JWKS of every document signer (`/.well-known/jwks.json`).
+    public var keySet: JSONValue { state.withLock { $0.keyring.keySet } }
+
+    /// The issuer's CSCA and every document signer (active and retired), oldest first: the public trust material.
+    public var trustCertificates: [SigningKey] { state.withLock { $0.keyring.keys } }
+
+    private static func createIssuer(
+        store: any PlatformStore, sealer: Sealer, configuration: RegistryConfiguration, now: Date
+    ) async throws -> Issuer {
+        let issuer = Issuer(
+            name: configuration.organization, country: configuration.country, publicURL: configuration.publicURL, createdAt: now)
+        // Backdated a little, so that a verifier with a clock slightly behind accepts what is issued at once.
+        let setup = try IssuerSigningSetup.generate(
+            country: configuration.country, organization: String(configuration.organization.prefix(IssuerSigningSetup.maximumOrganizationLength)),
+            types: [.vaccination], now: now.addingTimeInterval(-300))
+        try await store.insert(issuer)
+        try await store.insert(
+            try signingKey(.csca, issuer: issuer, certificatePEM: setup.cscaCertificatePEM, keyPEM: setup.cscaPrivateKeyPEM, sealer: sealer, now: now))
+        try await store.insert(
+            try signingKey(.dsc, issuer: issuer, certificatePEM: setup.dscCertificatePEM, keyPEM: setup.dscPrivateKeyPEM, sealer: sealer, now: now))
+        return issuer
+    }
+
+    /// A signing key row with its private key sealed for the row's key id.
+    static func signingKey(
+        _ kind: SigningKey.Kind, issuer: Issuer, certificatePEM: String, keyPEM: String, sealer: Sealer, now: Date
+    ) throws -> SigningKey {
+        let certificate = try TrustMaterialLoader.certificates(from: Array(certificatePEM.utf8))[0]
+        let der = certificate.derBytes
+        let keyID = Data(DocumentSignerCertificate.kid(for: der)).base64EncodedString()
+        return SigningKey(
+            issuerID: issuer.id, kind: kind, keyID: keyID, certificateDER: der,
+            sealedPrivateKey: try sealer.seal(Data(keyPEM.utf8), context: IssuerKeyring.sealContext(keyID: keyID)),
+            status: .active, notBefore: certificate.notValidBefore, notAfter: certificate.notValidAfter, createdAt: now)
+    }
+
+    static func revocationKey(_ format: String, _ identifier: String) -> String { "\(format):\(identifier)" }
+}
