@@ -38,6 +38,7 @@ let package = Package(
         .library(name: "Issuance", targets: ["Issuance"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Registry", targets: ["Registry"]),
+        .library(name: "HTTPAPI", targets: ["HTTPAPI"]),
         .library(name: "StorageSQLite", targets: ["StorageSQLite"]),
         .library(name: "StoragePostgres", targets: ["StoragePostgres"]),
         .executable(name: "dvc", targets: ["dvc"]),
@@ -58,6 +59,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", .upToNextMinor(from: "7.10.0")),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // MARK: 1. Codecs
@@ -208,6 +211,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "HTTPAPI",
+            dependencies: [
+                "Registry", "Storage", "Issuance", "JSON", "QRCode", "QRRendering", "VaccinationRecord", "CodedErrors",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: 5. Command line
         .executableTarget(
@@ -215,7 +227,10 @@ let package = Package(
             dependencies: [
                 "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "JOSE", "CredentialVerification",
                 "QRCode", "QRRendering", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Issuance",
+                "Registry", "HTTPAPI", "Storage", "StorageSQLite", "StoragePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

@@ -5,12 +5,12 @@ import Foundation
 struct DVC: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dvc",
-        abstract: "OpenDVC: issue and verify digital vaccination certificates.",
+        abstract: "OpenDVC: issue and verify digital vaccination certificates, and run the server.",
         discussion: """
             Exit status: 0 success (or a valid certificate), 1 an invalid certificate, 2 a usage or I/O error.
             """,
         version: "0.1.0",
-        subcommands: [KeysCommand.self, IssueCommand.self, VerifyCommand.self, QRCommand.self]
+        subcommands: [KeysCommand.self, IssueCommand.self, VerifyCommand.self, QRCommand.self, ServeCommand.self, AdminCommand.self]
     )
 }
 

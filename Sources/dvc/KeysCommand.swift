@@ -3,6 +3,8 @@ import Crypto
 import Foundation
 import JOSE
 import JSON
+import Logging
+import Registry
 import Trust
 
 /// `dvc keys`: signing keys and certificates.
@@ -10,7 +12,7 @@ struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Manage issuer signing keys and certificates.",
-        subcommands: [Generate.self]
+        subcommands: [Generate.self, Rotate.self]
     )
 
     /// `dvc keys generate --out DIR`.
@@ -82,5 +84,28 @@ extension KeysCommand.Generate {
     static func publicKeySet(_ key: P256.Signing.PublicKey) -> String {
         let jwk = JWK.signingKeyJSON(for: key)
         return JSONSerializer.serializeToString(.object(["keys": .array([.object(jwk)])]), style: .pretty) + "\n"
+    }
+}
+
+extension KeysCommand {
+    /// `dvc keys rotate`: a new document signer for the server's issuer.
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rotate the server's document signer (DSC) under its CSCA.",
+            discussion: "The old DSC is retired: it signs nothing new but stays published, so certificates it signed keep verifying. Running servers pick the new key up when restarted.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "Validity of the new DSC in days.")
+        var days: Int = 365
+
+        func run() async throws {
+            try await store.withStore(logger: Logger(label: "dvc")) { platform, masterKey in
+                let (registry, _) = try await Registry.open(
+                    store: platform, masterKey: masterKey, configuration: store.registryConfiguration(port: 8080))
+                let key = try await registry.rotateDocumentSigner(validityDays: days)
+                OutputWriter.write("New document signer \(key.keyID), valid until \(key.notAfter)\n")
+            }
+        }
     }
 }

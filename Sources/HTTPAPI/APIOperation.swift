@@ -1,0 +1,68 @@
+import HTTPTypes
+import Storage
+
+/// Every operation of the API: its method, path, the roles that may call it (none: public), and its summary.
+/// The router, the role checks and the OpenAPI document are all made from this table.
+public enum APIOperation: String, CaseIterable, Sendable {
+    case health
+    case metrics
+    case openAPI
+    case keySet
+    case trustCertificates
+    case recordVaccination
+    case certificate
+    case certificateQR
+    case revokeCertificate
+    case verify
+
+    /// The HTTP method.
+    public var method: HTTPRequest.Method {
+        switch self {
+        case .recordVaccination, .revokeCertificate, .verify: .post
+        default: .get
+        }
+    }
+
+    /// The path, with `{parameter}` placeholders.
+    public var path: String {
+        switch self {
+        case .health: "/health"
+        case .metrics: "/metrics"
+        case .openAPI: "/openapi.json"
+        case .keySet: "/.well-known/jwks.json"
+        case .trustCertificates: "/api/v1/trust/certificates"
+        case .recordVaccination: "/api/v1/vaccinations"
+        case .certificate: "/api/v1/certificates/{id}"
+        case .certificateQR: "/api/v1/certificates/{id}/qr"
+        case .revokeCertificate: "/api/v1/certificates/{id}/revoke"
+        case .verify: "/api/v1/verify"
+        }
+    }
+
+    /// The roles allowed; nil for a public operation (no token needed).
+    public var roles: Set<Principal.Role>? {
+        switch self {
+        case .health, .openAPI, .keySet, .trustCertificates: nil
+        case .metrics: [.admin, .analyst]
+        case .recordVaccination, .certificate, .certificateQR: [.admin, .issuer, .device]
+        case .revokeCertificate: [.admin, .issuer]
+        case .verify: [.admin, .issuer, .device, .verifier]
+        }
+    }
+
+    /// One line for the OpenAPI document.
+    public var summary: String {
+        switch self {
+        case .health: "Liveness and database reachability"
+        case .metrics: "Prometheus metrics: requests, latencies, certificates issued, verifications by result"
+        case .openAPI: "This API's OpenAPI 3.1 document"
+        case .keySet: "The issuer's public keys as a JWKS (SMART Health Cards and W3C VC issuer keys)"
+        case .trustCertificates: "The issuer's CSCA and document signer certificates (PEM), active and retired"
+        case .recordVaccination: "Record a dose from a canonical record and issue its certificate in the requested formats"
+        case .certificate: "A certificate's payloads and revocation state"
+        case .certificateQR: "A certificate's QR code in one format, as SVG or PNG"
+        case .revokeCertificate: "Revoke a certificate (every format)"
+        case .verify: "Verify a payload of any format; the same JSON as dvc verify --json"
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import JSON
+
+/// The OpenAPI 3.1 document of the API, made from ``APIOperation`` (the same table the router uses), so that
+/// every route is documented and nothing undocumented is served.
+public enum OpenAPIDocument {
+    /// The document.
+    public static func make() -> JSONValue {
+        var paths = JSONObject()
+        for operation in APIOperation.allCases {
+            var item = paths[operation.path]?.objectValue ?? JSONObject()
+            item[operation.method.rawValue.lowercased()] = .object(describe(operation))
+            paths[operation.path] = .object(item)
+        }
+        return .object([
+            "openapi": "3.1.0",
+            "info": .object([
+                "title": "OpenDVC API",
+                "version": "1",
+                "description": "Record vaccinations, issue digital vaccination certificates (EU DCC, SMART Health Cards, ICAO VDS-NC, W3C VC), verify and revoke them. Errors are RFC 9457 problem details with a stable code.",
+            ]),
+            "paths": .object(paths),
+            "components": .object([
+                "securitySchemes": .object(["bearer": .object(["type": "http", "scheme": "bearer"])]),
+                "schemas": .object(schemas),
+            ]),
+        ])
+    }
+
+    static func describe(_ operation: APIOperation) -> JSONObject {
+        var object = JSONObject()
+        object["operationId"] = .string(operation.rawValue)
+        object["summary"] = .string(operation.summary)
+        if let roles = operation.roles {
+            object["security"] = .array([.object(["bearer": .array([])])])
+            object["description"] = .string("Roles: " + roles.map(\.rawValue).sorted().joined(separator: ", ") + ".")
+        } else {
+            object["security"] = .array([])
+        }
+        var parameters: [JSONValue] = []
+        if operation.path.contains("{id}") {
+            parameters.append(parameter("id", in: "path", required: true, schema: ["type": "string", "format": "uuid"]))
+        }
+        switch operation {
+        case .certificateQR:
+            parameters.append(parameter("format", in: "query", required: false, schema: ["type": "string", "enum": ["hc1", "shc", "vds", "vc"]]))
+            parameters.append(parameter("image", in: "query", required: false, schema: ["type": "string", "enum": ["svg", "png"]]))
+        case .recordVaccination:
+            parameters.append(parameter("Idempotency-Key", in: "header", required: false, schema: ["type": "string", "minLength": 1, "maxLength": 200]))
+        default:
+            break
+        }
+        if !parameters.isEmpty { object["parameters"] = .array(parameters) }
+        if let body = requestSchema(operation) {
+            object["requestBody"] = .object([
+                "required": true, "content": .object(["application/json": .object(["schema": .object(["$ref": .string("#/components/schemas/\(body)")])])]),
+            ])
+        }
+        object["responses"] = .object(responses(operation))
+        return object
+    }
+
+    static func parameter(_ name: String, in location: String, required: Bool, schema: JSONObject) -> JSONValue {
+        .object(["name": .string(name), "in": .string(location), "required": .bool(required), "schema": .object(schema)])
+    }
+
+    static func requestSchema(_ operation: APIOperation) -> String? {
+        switch operation {
+        case .recordVaccination: "VaccinationRequest"
+        case .revokeCertificate: "RevokeRequest"
+        case .verify: "VerifyRequest"
+        default: nil
+        }
+    }
+
+    static func responses(_ operation: APIOperation) -> JSONObject {
+        let problem: JSONValue = .object([
+            "description": "Problem details", "content": .object(["application/problem+json": .object(["schema": .object(["$ref": "#/components/schemas/Problem"])])]),
+        ])
+        func json(_ description: String, _ schema: JSONObject = ["type": "object"]) -> JSONValue {
+            .object(["description": .string(description), "content": .object(["application/json": .object(["schema": .object(schema)])])])
+        }
+        var responses = JSONObject()
+        switch operation {
+        case .metrics:
+            responses["200"] = .object(["description": "Prometheus text", "content": .object(["text/plain": .object(["schema": .object(["type": "string"])])])])
+        case .certificateQR:
+            responses["200"] = .object([
+                "description": "The QR code",
+                "content": .object(["image/svg+xml": .object(["schema": .object(["type": "string"])]), "image/png": .object(["schema": .object(["type": "string", "format": "binary"])])]),
+            ])
+        case .recordVaccination:
+            responses["201"] = json("The certificate", ["$ref": "#/components/schemas/Certificate"])
+            responses["200"] = json("A retried request: the certificate issued the first time", ["$ref": "#/components/schemas/Certificate"])
+        case .certificate:
+            responses["200"] = json("The certificate", ["$ref": "#/components/schemas/Certificate"])
+        case .trustCertificates:
+            responses["200"] = json("CSCA and document signer certificates", ["type": "array", "items": .object(["type": "object"])])
+        case .keySet:
+            responses["200"] = .object(["description": "JWKS", "content": .object(["application/jwk-set+json": .object(["schema": .object(["type": "object"])])])])
+        case .health:
+            responses["200"] = json("Up")
+            responses["503"] = json("The database is unreachable")
+        default:
+            responses["200"] = json("OK")
+        }
+        if operation.roles != nil {
+            responses["401"] = problem
+            responses["403"] = problem
+        }
+        if [.recordVaccination, .revokeCertificate, .verify, .certificateQR].contains(operation) {
+            responses["400"] = problem
+        }
+        if [.recordVaccination, .revokeCertificate, .verify].contains(operation) { responses["413"] = problem }
+        if operation.path.contains("{id}") { responses["404"] = problem }
+        if operation == .revokeCertificate { responses["409"] = problem }
+        if operation == .recordVaccination { responses["422"] = problem }
+        return responses
+    }
+
+    static let schemas: JSONObject = [
+        "Problem": .object([
+            "type": "object", "required": ["type", "title", "status", "code", "detail"],
+            "properties": .object([
+                "type": .object(["type": "string"]), "title": .object(["type": "string"]), "status": .object(["type": "integer"]),
+                "code": .object(["type": "string"]), "detail": .object(["type": "string"]), "field": .object(["type": "string"]),
+            ]),
+        ]),
+        "VaccinationRequest": .object([
+            "type": "object", "required": ["record"],
+            "properties": .object([
+                "record": .object(["type": "object", "description": "The canonical vaccination record (docs/RECORD.md)"]),
+                "formats": .object(["type": "array", "items": .object(["type": "string", "enum": ["hc1", "shc", "vds", "vc"]]), "minItems": 1, "maxItems": 4]),
+            ]),
+        ]),
+        "RevokeRequest": .object([
+            "type": "object", "required": ["reason"],
+            "properties": .object(["reason": .object(["type": "string", "minLength": 1, "maxLength": 200])]),
+        ]),
+        "VerifyRequest": .object([
+            "type": "object", "required": ["payload"], "properties": .object(["payload": .object(["type": "string"])]),
+        ]),
+        "Certificate": .object([
+            "type": "object", "required": ["id", "issuedAt", "certificates"],
+            "properties": .object([
+                "id": .object(["type": "string", "format": "uuid"]), "issuedAt": .object(["type": "string", "format": "date-time"]),
+                "expiresAt": .object(["type": "string", "format": "date-time"]), "revocation": .object(["type": ["object", "null"]]),
+                "certificates": .object(["type": "object"]),
+            ]),
+        ]),
+    ]
+}

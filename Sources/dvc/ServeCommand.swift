@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import HTTPAPI
+import Hummingbird
+import Logging
+import Registry
+
+/// `dvc serve`: the OpenDVC server (issuer, verifier and registry over HTTP).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the OpenDVC server: record vaccinations, issue, verify and revoke certificates over HTTP.",
+        discussion: """
+            SQLite in --data DIR by default; PostgreSQL with --database URL (several servers may share one database; \
+            give them the same DVC_MASTER_KEY). On first start the server creates the issuer's keys (sealed with the \
+            master key) and prints the first admin token once. Stops gracefully on SIGTERM and SIGINT: requests \
+            already accepted are answered first.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port, printed at start).")
+    var port: Int = 8080
+
+    @Option(help: "Largest accepted request body in bytes (413 above).")
+    var maxBodyBytes: Int = 1 << 20
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw CommandError.usage("expected --log-level trace, debug, info, notice, warning, error or critical, found another value")
+        }
+        guard (0...65_535).contains(port), maxBodyBytes > 0 else {
+            throw CommandError.usage("expected --port 0 to 65535 and a positive --max-body-bytes, found others")
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "dvc")
+        let host = self.host
+        let description = store.storeDescription
+        try await store.withStore(logger: logger) { platform, masterKey in
+            let (registry, firstToken) = try await Registry.open(
+                store: platform, masterKey: masterKey, configuration: store.registryConfiguration(port: port))
+            if let firstToken {
+                OutputWriter.write("First admin token (shown once, keep it safe): \(firstToken.text)\n")
+            }
+            let router = APIServer.router(
+                registry: registry, options: APIOptions(maxBodyBytes: maxBodyBytes), metrics: ServerMetrics(), logger: logger)
+            let app = Application(
+                router: router, configuration: .init(address: .hostname(host, port: port), serverName: "OpenDVC"),
+                onServerRunning: { channel in
+                    let bound = channel.localAddress?.port ?? 0
+                    OutputWriter.write(
+                        "OpenDVC listening on http://\(host):\(bound) (\(description)); API description at /openapi.json\n")
+                },
+                logger: logger)
+            try await app.runService()
+        }
+    }
+}
