@@ -18,6 +18,8 @@ public final class Registry: Sendable {
     /// Keys for finding a returning holder by identifier without storing the identifier.
     let holderLookupKey: SymmetricKey
     let state: Mutex<State>
+    /// Principals by token id, with the time their cache entry expires (``authenticate(bearer:now:)``).
+    let principals = Mutex<[String: (principal: Principal, expires: Date)]>([:])
 
     struct State {
         var keyring: IssuerKeyring
