@@ -73,4 +73,24 @@ public protocol PlatformStore: Sendable {
     func revoke(_ revocation: Revocation) async throws
     /// Every revocation, oldest first.
     func revocations() async throws -> [Revocation]
+
+    // MARK: Bulk issuance
+
+    /// Stores a job and its rows (all pending, or failed with their error).
+    func createBulkJob(_ job: BulkJob, rows: [BulkRow]) async throws
+    /// A job with its current counts.
+    func bulkJob(id: UUID) async throws -> BulkJob?
+    /// Jobs with pending rows, oldest first (a restarted server resumes them).
+    func unfinishedBulkJobs() async throws -> [BulkJob]
+    /// Up to `limit` pending rows of a job, in row order.
+    func pendingBulkRows(jobID: UUID, limit: Int) async throws -> [BulkRow]
+    /// A job's rows, in row order, optionally only those with `status`.
+    func bulkRows(jobID: UUID, status: BulkRow.Status?) async throws -> [BulkRow]
+    /// In one transaction: stores `issuance` as ``record(_:)`` does, marks the row issued with the certificate,
+    /// and counts it in the job (done when no row is pending). A row that is not pending any more is
+    /// `STORAGE_CONFLICT` and nothing is stored: each row is issued once, also when two workers race or a worker
+    /// is killed and restarted.
+    func completeBulkRow(jobID: UUID, number: Int, with issuance: Issuance, at time: Date) async throws
+    /// Marks a pending row failed with its error and counts it in the job; `STORAGE_CONFLICT` if it is not pending.
+    func failBulkRow(jobID: UUID, number: Int, code: String, field: String?, at time: Date) async throws
 }

@@ -21,10 +21,43 @@ enum PostgresMigrations {
         """
 
     /// Every migration, oldest first.
-    static let all: [Migration] = [version1]
+    static let all: [Migration] = [version1, version2]
 
     /// The schema version this build expects.
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
+
+    /// Version 2: bulk issuance jobs and their rows.
+    static let version2 = Migration(
+        version: 2,
+        statements: [
+            """
+            CREATE TABLE bulk_jobs (
+                id uuid PRIMARY KEY,
+                principal_id uuid NOT NULL REFERENCES principals (id),
+                kind TEXT NOT NULL CONSTRAINT bulk_jobs_kind_check CHECK (kind IN ('csv', 'fhir')),
+                formats TEXT NOT NULL,
+                status TEXT NOT NULL CONSTRAINT bulk_jobs_status_check CHECK (status IN ('running', 'done')),
+                total_rows INTEGER NOT NULL CONSTRAINT bulk_jobs_total_rows_check CHECK (total_rows >= 0),
+                issued_rows INTEGER NOT NULL,
+                failed_rows INTEGER NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX bulk_jobs_running ON bulk_jobs (status, created_at)",
+            """
+            CREATE TABLE bulk_rows (
+                job_id uuid NOT NULL REFERENCES bulk_jobs (id),
+                row_number INTEGER NOT NULL,
+                status TEXT NOT NULL CONSTRAINT bulk_rows_status_check CHECK (status IN ('pending', 'issued', 'failed')),
+                sealed_input bytea NOT NULL,
+                certificate_id uuid CONSTRAINT bulk_rows_certificate_id_key UNIQUE REFERENCES certificates (id),
+                error_code TEXT,
+                error_field TEXT,
+                CONSTRAINT bulk_rows_pkey PRIMARY KEY (job_id, row_number)
+            )
+            """,
+        ])
 
     static let version1 = Migration(
         version: 1,

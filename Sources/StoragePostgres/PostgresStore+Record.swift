@@ -59,7 +59,7 @@ extension PostgresStore {
     }
 
     /// Inserts the holder (unless its id exists), the event, the certificate and its payloads.
-    private static func insertRows(
+    static func insertRows(
         of issuance: Issuance, connection: PostgresConnection, logger: Logger
     ) async throws {
         let holder = issuance.holder

@@ -13,7 +13,7 @@ enum SQLiteMigrations {
     }
 
     /// Every migration, in version order.
-    static let all: [Migration] = [Migration(version: 1, sql: version1)]
+    static let all: [Migration] = [Migration(version: 1, sql: version1), Migration(version: 2, sql: version2)]
 
     /// The newest schema version this build knows.
     static var latestVersion: Int64 { all.last?.version ?? 0 }
@@ -46,6 +46,34 @@ enum SQLiteMigrations {
                 arguments: [migration.version, appliedAt])
         }
     }
+
+    /// Version 2: bulk issuance jobs and their rows.
+    static let version2 = """
+        CREATE TABLE bulk_jobs (
+            id TEXT PRIMARY KEY NOT NULL,
+            principal_id TEXT NOT NULL REFERENCES principals (id),
+            kind TEXT NOT NULL CHECK (kind IN ('csv', 'fhir')),
+            formats TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('running', 'done')),
+            total_rows INTEGER NOT NULL CHECK (total_rows >= 0),
+            issued_rows INTEGER NOT NULL,
+            failed_rows INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX bulk_jobs_running ON bulk_jobs (status, created_at);
+
+        CREATE TABLE bulk_rows (
+            job_id TEXT NOT NULL REFERENCES bulk_jobs (id),
+            row_number INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'issued', 'failed')),
+            sealed_input BLOB NOT NULL,
+            certificate_id TEXT UNIQUE REFERENCES certificates (id),
+            error_code TEXT,
+            error_field TEXT,
+            PRIMARY KEY (job_id, row_number)
+        );
+        """
 
     /// Version 1: every table of docs/STORAGE.md.
     static let version1 = """

@@ -33,7 +33,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func insertRows(of issuance: Issuance, _ db: Database) throws {
+    static func insertRows(of issuance: Issuance, _ db: Database) throws {
         let holder = issuance.holder
         try db.execute(
             sql: """
