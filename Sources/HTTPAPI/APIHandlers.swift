@@ -24,6 +24,9 @@ struct APIHandlers: Sendable {
         case .certificateQR: certificateQR
         case .revokeCertificate: revokeCertificate
         case .verify: verify
+        case .submitBulk: submitBulk
+        case .bulkJob: bulkJob
+        case .bulkRows: bulkRows
         }
     }
 
@@ -44,12 +47,13 @@ struct APIHandlers: Sendable {
     }
 
     /// The request body's bytes: 413 above the limit (by `Content-Length` before reading, or while reading).
-    func bodyBytes(_ request: Request) async throws -> ByteBuffer {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > options.maxBodyBytes {
-            throw Problem(.contentTooLarge, code: "PAYLOAD_TOO_LARGE", detail: "expected a body of at most \(options.maxBodyBytes) bytes, found \(length)")
+    func bodyBytes(_ request: Request, limit: Int? = nil) async throws -> ByteBuffer {
+        let limit = limit ?? options.maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw Problem(.contentTooLarge, code: "PAYLOAD_TOO_LARGE", detail: "expected a body of at most \(limit) bytes, found \(length)")
         }
         var request = request
-        return try await request.collectBody(upTo: options.maxBodyBytes)
+        return try await request.collectBody(upTo: limit)
     }
 
     /// Bytes parsed as JSON: 400 with the parser's code.

@@ -14,11 +14,14 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case certificateQR
     case revokeCertificate
     case verify
+    case submitBulk
+    case bulkJob
+    case bulkRows
 
     /// The HTTP method.
     public var method: HTTPRequest.Method {
         switch self {
-        case .recordVaccination, .revokeCertificate, .verify: .post
+        case .recordVaccination, .revokeCertificate, .verify, .submitBulk: .post
         default: .get
         }
     }
@@ -36,6 +39,9 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .certificateQR: "/api/v1/certificates/{id}/qr"
         case .revokeCertificate: "/api/v1/certificates/{id}/revoke"
         case .verify: "/api/v1/verify"
+        case .submitBulk: "/api/v1/bulk"
+        case .bulkJob: "/api/v1/bulk/{id}"
+        case .bulkRows: "/api/v1/bulk/{id}/rows"
         }
     }
 
@@ -45,7 +51,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .health, .openAPI, .keySet, .trustCertificates: nil
         case .metrics: [.admin, .analyst]
         case .recordVaccination, .certificate, .certificateQR: [.admin, .issuer, .device]
-        case .revokeCertificate: [.admin, .issuer]
+        case .revokeCertificate, .submitBulk, .bulkJob, .bulkRows: [.admin, .issuer]
         case .verify: [.admin, .issuer, .device, .verifier]
         }
     }
@@ -63,6 +69,9 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .certificateQR: "A certificate's QR code in one format, as SVG or PNG"
         case .revokeCertificate: "Revoke a certificate (every format)"
         case .verify: "Verify a payload of any format; the same JSON as dvc verify --json"
+        case .submitBulk: "Submit a CSV of vaccinations (docs/API.md lists the columns); each row is issued once, in the background"
+        case .bulkJob: "A bulk job's progress"
+        case .bulkRows: "A bulk job's rows with their certificate or error"
         }
     }
 }

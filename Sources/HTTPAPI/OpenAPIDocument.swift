@@ -46,10 +46,20 @@ public enum OpenAPIDocument {
             parameters.append(parameter("image", in: "query", required: false, schema: ["type": "string", "enum": ["svg", "png"]]))
         case .recordVaccination:
             parameters.append(parameter("Idempotency-Key", in: "header", required: false, schema: ["type": "string", "minLength": 1, "maxLength": 200]))
+        case .submitBulk:
+            parameters.append(parameter("formats", in: "query", required: false, schema: ["type": "string", "description": "comma list of hc1, shc, vds, vc"]))
+        case .bulkRows:
+            parameters.append(parameter("status", in: "query", required: false, schema: ["type": "string", "enum": ["pending", "issued", "failed"]]))
         default:
             break
         }
         if !parameters.isEmpty { object["parameters"] = .array(parameters) }
+        if operation == .submitBulk {
+            object["requestBody"] = [
+                "required": true,
+                "content": ["text/csv": ["schema": ["type": "string", "description": "a header row, then one vaccination per row (docs/API.md)"]]],
+            ]
+        }
         if let body = requestSchema(operation) {
             object["requestBody"] = .object([
                 "required": true, "content": .object(["application/json": .object(["schema": .object(["$ref": .string("#/components/schemas/\(body)")])])]),
@@ -97,6 +107,12 @@ public enum OpenAPIDocument {
             responses["200"] = json("CSCA and document signer certificates", ["type": "array", "items": .object(["type": "object"])])
         case .keySet:
             responses["200"] = .object(["description": "JWKS", "content": .object(["application/jwk-set+json": .object(["schema": .object(["type": "object"])])])])
+        case .submitBulk:
+            responses["202"] = json("The job, running in the background", ["$ref": "#/components/schemas/BulkJob"])
+        case .bulkJob:
+            responses["200"] = json("The job's progress", ["$ref": "#/components/schemas/BulkJob"])
+        case .bulkRows:
+            responses["200"] = json("The rows", ["type": "array", "items": ["type": "object"]])
         case .health:
             responses["200"] = json("Up")
             responses["503"] = json("The database is unreachable")
@@ -107,10 +123,10 @@ public enum OpenAPIDocument {
             responses["401"] = problem
             responses["403"] = problem
         }
-        if [.recordVaccination, .revokeCertificate, .verify, .certificateQR].contains(operation) {
+        if [.recordVaccination, .revokeCertificate, .verify, .certificateQR, .submitBulk, .bulkRows].contains(operation) {
             responses["400"] = problem
         }
-        if [.recordVaccination, .revokeCertificate, .verify].contains(operation) { responses["413"] = problem }
+        if [.recordVaccination, .revokeCertificate, .verify, .submitBulk].contains(operation) { responses["413"] = problem }
         if operation.path.contains("{id}") { responses["404"] = problem }
         if operation == .revokeCertificate { responses["409"] = problem }
         if operation == .recordVaccination { responses["422"] = problem }
@@ -138,6 +154,13 @@ public enum OpenAPIDocument {
         ]),
         "VerifyRequest": .object([
             "type": "object", "required": ["payload"], "properties": .object(["payload": .object(["type": "string"])]),
+        ]),
+        "BulkJob": .object([
+            "type": "object", "required": ["id", "status", "totalRows", "issuedRows", "failedRows"],
+            "properties": .object([
+                "id": .object(["type": "string", "format": "uuid"]), "status": .object(["type": "string", "enum": ["running", "done"]]),
+                "totalRows": .object(["type": "integer"]), "issuedRows": .object(["type": "integer"]), "failedRows": .object(["type": "integer"]),
+            ]),
         ]),
         "Certificate": .object([
             "type": "object", "required": ["id", "issuedAt", "certificates"],

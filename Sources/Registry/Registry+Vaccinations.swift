@@ -37,49 +37,22 @@ extension Registry {
         guard let vaccination = request.record.event.vaccination else {
             throw RegistryError(.notAVaccination, "expected a vaccination event, found a \(request.record.event.memberName) event")
         }
-        let keyring = state.withLock { $0.keyring }
         let holder = try await holder(for: request.record, now: now)
         // A clash of a random identifier with an existing one is possible in principle: new ones are drawn.
         for attempt in 1...3 {
-            let certificateID = UUID()
-            let eventID = UUID()
-            var record = request.record
-            record.certificate.hcid = nil
-            // The UVCI names the issuing country; an issuer set up with the placeholder XX uses the vaccination's.
-            let country = ISO3166.alpha2(for: keyring.issuer.country) ?? vaccination.country.description
-            let identifiers = try CertificateIdentifiers.generate(country: country)
-            let expiresAt = now.addingTimeInterval(configuration.certificateValidity)
-            var payloads: [CertificatePayload] = []
-            var issuedPayloads: [IssuedCertificate.Payload] = []
-            for format in IssuanceFormat.allCases where request.formats.contains(format) {
-                let issued = try CredentialIssuance.issue(
-                    record, as: format, signer: keyring.signer, identifiers: identifiers, issuedAt: now, expiresAt: expiresAt)
-                let identifier = issued.identifier ?? identifiers.uvci ?? certificateID.uuidString
-                payloads.append(
-                    CertificatePayload(
-                        format: CertificatePayload.Format(rawValue: format.rawValue)!, identifier: identifier,
-                        signingKeyID: keyring.activeSigner.id,
-                        sealedPayload: try sealer.seal(Data(issued.text.utf8), context: Self.payloadContext(certificateID, format.rawValue))))
-                issuedPayloads.append(IssuedCertificate.Payload(format: format, identifier: identifier, text: issued.text))
-            }
-            record.certificate.hcid = identifiers.uvci
-            let event = VaccinationEvent(
-                id: eventID, holderID: holder.id, issuerID: keyring.issuer.id, siteID: request.siteID, recordedBy: principal.id,
-                date: vaccination.date.text, dose: vaccination.dose, totalDoses: vaccination.totalDoses,
-                vaccineSystem: vaccination.vaccine.system, vaccineCode: vaccination.vaccine.code, lot: vaccination.lot,
-                sealedRecord: try sealer.seal(JSONSerializer.serialize(record.json), context: "event:\(eventID.uuidString)"),
-                createdAt: now)
-            let certificate = StoredCertificate(
-                id: certificateID, eventID: eventID, issuerID: keyring.issuer.id, issuedBy: principal.id, issuedAt: now,
-                expiresAt: expiresAt, payloads: payloads)
-            let idempotency = request.idempotency.map {
-                IdempotentResponse(principalID: principal.id, key: $0.key, requestHash: $0.requestHash, certificateID: certificateID, createdAt: now)
+            let prepared = try prepareIssuance(
+                request.record, vaccination: vaccination, formats: request.formats, holder: holder, siteID: request.siteID,
+                principal: principal, now: now)
+            var issuance = prepared.issuance
+            issuance.idempotency = request.idempotency.map {
+                IdempotentResponse(
+                    principalID: principal.id, key: $0.key, requestHash: $0.requestHash, certificateID: issuance.certificate.id,
+                    createdAt: now)
             }
             do {
-                switch try await store.record(Issuance(holder: holder, event: event, certificate: certificate, idempotency: idempotency)) {
+                switch try await store.record(issuance) {
                 case .recorded:
-                    return IssuedCertificate(
-                        id: certificateID, issuedAt: now, expiresAt: expiresAt, payloads: issuedPayloads, revocation: nil, isReplay: false)
+                    return prepared.certificate
                 case .replayed(let first):
                     guard let replay = try await self.certificate(id: first.certificateID) else {
                         throw RegistryError(.certificateNotFound, "expected the certificate of the first request, found none")
@@ -95,6 +68,50 @@ extension Registry {
             }
         }
         throw RegistryError(.formats, "expected fresh identifiers within 3 attempts, found clashes")
+    }
+
+    /// Signs `record` in `formats` with fresh identifiers and builds what the store keeps: the event (record
+    /// sealed) and the certificate with every payload (sealed). Nothing is stored yet.
+    func prepareIssuance(
+        _ record: VaccinationRecord, vaccination: RecordVaccination, formats: [IssuanceFormat], holder: Holder,
+        siteID: UUID?, principal: Principal, now: Date
+    ) throws -> (issuance: Issuance, certificate: IssuedCertificate) {
+        let keyring = state.withLock { $0.keyring }
+        let certificateID = UUID()
+        let eventID = UUID()
+        var record = record
+        record.certificate.hcid = nil
+        // The UVCI names the issuing country; an issuer set up with the placeholder XX uses the vaccination's.
+        let country = ISO3166.alpha2(for: keyring.issuer.country) ?? vaccination.country.description
+        let identifiers = try CertificateIdentifiers.generate(country: country)
+        let expiresAt = now.addingTimeInterval(configuration.certificateValidity)
+        var payloads: [CertificatePayload] = []
+        var issuedPayloads: [IssuedCertificate.Payload] = []
+        for format in IssuanceFormat.allCases where formats.contains(format) {
+            let issued = try CredentialIssuance.issue(
+                record, as: format, signer: keyring.signer, identifiers: identifiers, issuedAt: now, expiresAt: expiresAt)
+            let identifier = issued.identifier ?? identifiers.uvci ?? certificateID.uuidString
+            payloads.append(
+                CertificatePayload(
+                    format: CertificatePayload.Format(rawValue: format.rawValue)!, identifier: identifier,
+                    signingKeyID: keyring.activeSigner.id,
+                    sealedPayload: try sealer.seal(Data(issued.text.utf8), context: Self.payloadContext(certificateID, format.rawValue))))
+            issuedPayloads.append(IssuedCertificate.Payload(format: format, identifier: identifier, text: issued.text))
+        }
+        record.certificate.hcid = identifiers.uvci
+        let event = VaccinationEvent(
+            id: eventID, holderID: holder.id, issuerID: keyring.issuer.id, siteID: siteID, recordedBy: principal.id,
+            date: vaccination.date.text, dose: vaccination.dose, totalDoses: vaccination.totalDoses,
+            vaccineSystem: vaccination.vaccine.system, vaccineCode: vaccination.vaccine.code, lot: vaccination.lot,
+            sealedRecord: try sealer.seal(JSONSerializer.serialize(record.json), context: "event:\(eventID.uuidString)"),
+            createdAt: now)
+        let certificate = StoredCertificate(
+            id: certificateID, eventID: eventID, issuerID: keyring.issuer.id, issuedBy: principal.id, issuedAt: now,
+            expiresAt: expiresAt, payloads: payloads)
+        return (
+            Issuance(holder: holder, event: event, certificate: certificate),
+            IssuedCertificate(id: certificateID, issuedAt: now, expiresAt: expiresAt, payloads: issuedPayloads, revocation: nil, isReplay: false)
+        )
     }
 
     /// The holder for a record: the stored one with the same identifier (by keyed hash), else a new pseudonymous

@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Largest accepted request body in bytes (413 above).")
     var maxBodyBytes: Int = 1 << 20
 
+    @Option(help: "Largest accepted bulk file (POST /api/v1/bulk) in bytes.")
+    var maxBulkBytes: Int = 32 << 20
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -36,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw CommandError.usage("expected --log-level trace, debug, info, notice, warning, error or critical, found another value")
         }
-        guard (0...65_535).contains(port), maxBodyBytes > 0 else {
+        guard (0...65_535).contains(port), maxBodyBytes > 0, maxBulkBytes > 0 else {
             throw CommandError.usage("expected --port 0 to 65535 and a positive --max-body-bytes, found others")
         }
         LoggingSystem.bootstrap { label in
@@ -54,9 +57,11 @@ struct ServeCommand: AsyncParsableCommand {
                 OutputWriter.write("First admin token (shown once, keep it safe): \(firstToken.text)\n")
             }
             let router = APIServer.router(
-                registry: registry, options: APIOptions(maxBodyBytes: maxBodyBytes), metrics: ServerMetrics(), logger: logger)
+                registry: registry, options: APIOptions(maxBodyBytes: maxBodyBytes, maxBulkBytes: maxBulkBytes),
+                metrics: ServerMetrics(), logger: logger)
             let app = Application(
                 router: router, configuration: .init(address: .hostname(host, port: port), serverName: "OpenDVC"),
+                services: [BulkWorkerService(registry: registry)],
                 onServerRunning: { channel in
                     let bound = channel.localAddress?.port ?? 0
                     OutputWriter.write(
