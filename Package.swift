@@ -329,6 +329,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ServerTests",
+            dependencies: ["HTTPAPI", "Storage", "JSON", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "StorageConformanceTests",
             dependencies: [
                 "Storage", "StorageSQLite", "StoragePostgres", "TestSupport",

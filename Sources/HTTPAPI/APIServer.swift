@@ -30,8 +30,9 @@ public enum APIServer {
     /// The principal of the request's bearer token, or nil.
     static func authenticate(_ request: Request, registry: Registry) async throws -> Principal? {
         guard let header = request.headers[.authorization], header.utf8.count <= 200 else { return nil }
-        let prefix = "Bearer "
-        guard header.hasPrefix(prefix) else { return nil }
-        return try await registry.authenticate(bearer: header.dropFirst(prefix.count))
+        // The scheme name is case-insensitive (RFC 9110 §11.1).
+        let prefix = "bearer "
+        guard header.utf8.count > prefix.utf8.count, header.prefix(prefix.count).lowercased() == prefix else { return nil }
+        return try await registry.authenticate(bearer: header.dropFirst(prefix.count).drop { $0 == " " })
     }
 }

@@ -30,7 +30,7 @@ public final class ServerMetrics: Sendable {
     }
 
     /// Counts issued certificates by format.
-    func issued(format: String, count: Int = 1) {
+    public func issued(format: String, count: Int = 1) {
         registry.makeCounter(
             descriptor: MetricNameDescriptor(
                 namespace: "dvc", subsystem: "certificates", metricName: "issued", unitName: "total", helpText: "Certificates issued by format"),

@@ -52,7 +52,9 @@ extension Registry {
     /// failed with the error's code.
     /// - Returns: how many rows were issued or failed.
     @discardableResult
-    public func processBulk(limit: Int = 32, now: Date = Date()) async throws -> Int {
+    public func processBulk(
+        limit: Int = 32, now: Date = Date(), onIssued: @Sendable (IssuanceFormat) -> Void = { _ in }
+    ) async throws -> Int {
         var processed = 0
         for job in try await store.unfinishedBulkJobs() where processed < limit {
             let formats = job.formats.compactMap { IssuanceFormat(rawValue: $0.rawValue) }
@@ -69,6 +71,7 @@ extension Registry {
                         record, vaccination: vaccination, formats: formats, holder: holder, siteID: nil,
                         principal: Principal(id: job.principalID, name: "", role: .issuer, tokenID: "", tokenHash: [], createdAt: now), now: now)
                     try await store.completeBulkRow(jobID: job.id, number: row.number, with: prepared.issuance, at: now)
+                    for payload in prepared.certificate.payloads { onIssued(payload.format) }
                 } catch let error as StorageError where error.errorCode == .conflict {
                     // Finished by another worker meanwhile.
                 } catch let error as StorageError {
@@ -83,9 +86,9 @@ extension Registry {
     }
 
     /// Runs ``processBulk(limit:now:)`` until the task is cancelled, pausing `interval` when no row is pending.
-    public func runBulkWorker(interval: Duration = .milliseconds(200)) async {
+    public func runBulkWorker(interval: Duration = .milliseconds(200), onIssued: @escaping @Sendable (IssuanceFormat) -> Void = { _ in }) async {
         while !Task.isCancelled {
-            let processed = (try? await processBulk()) ?? 0
+            let processed = (try? await processBulk(onIssued: onIssued)) ?? 0
             if processed == 0 {
                 try? await Task.sleep(for: interval)
             }

@@ -33,7 +33,26 @@ extension Registry {
             for payload in payloads {
                 state.revokedIdentifiers.insert(Self.revocationKey(payload.format.rawValue, payload.identifier))
             }
+            state.revokedCertificates.insert(certificateID)
         }
         return revocation
+    }
+
+    /// Reads revocations stored by other processes (replicas on one database) into this registry's verification.
+    public func refreshRevocations() async throws {
+        let known = state.withLock { $0.revokedCertificates }
+        var keys: [String] = []
+        var certificates: [UUID] = []
+        for revocation in try await store.revocations() where !known.contains(revocation.certificateID) {
+            certificates.append(revocation.certificateID)
+            for payload in try await store.certificate(id: revocation.certificateID)?.payloads ?? [] {
+                keys.append(Self.revocationKey(payload.format.rawValue, payload.identifier))
+            }
+        }
+        guard !certificates.isEmpty else { return }
+        state.withLock { state in
+            state.revokedIdentifiers.formUnion(keys)
+            state.revokedCertificates.formUnion(certificates)
+        }
     }
 }

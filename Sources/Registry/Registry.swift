@@ -25,6 +25,8 @@ public final class Registry: Sendable {
         var keyring: IssuerKeyring
         /// `format:identifier` of every revoked certificate's payloads.
         var revokedIdentifiers: Set<String>
+        /// The revoked certificates those come from.
+        var revokedCertificates: Set<UUID> = []
     }
 
     init(store: any PlatformStore, configuration: RegistryConfiguration, sealer: Sealer, keyring: IssuerKeyring, revoked: Set<String>) {
@@ -48,21 +50,18 @@ public final class Registry: Sendable {
         if let existing = try await store.issuers().first {
             issuer = existing
         } else {
-            let created = try await createIssuer(store: store, sealer: sealer, configuration: configuration, now: now)
-            // As stored (times to the millisecond), so that every replica sees the same value.
-            issuer = try await store.issuers().first ?? created
+            // Replicas starting together on a new database: the store keeps one issuer, and every replica uses it.
+            let (created, keys) = try makeIssuer(sealer: sealer, configuration: configuration, now: now)
+            issuer = try await store.insertFirstIssuer(created, keys: keys)
         }
         let keyring = try IssuerKeyring(issuer: issuer, keys: try await store.signingKeys(issuerID: issuer.id), sealer: sealer)
-        var revoked: Set<String> = []
-        for revocation in try await store.revocations() {
-            for payload in try await store.certificate(id: revocation.certificateID)?.payloads ?? [] {
-                revoked.insert(Self.revocationKey(payload.format.rawValue, payload.identifier))
-            }
-        }
-        let registry = Registry(store: store, configuration: configuration, sealer: sealer, keyring: keyring, revoked: revoked)
+        let registry = Registry(store: store, configuration: configuration, sealer: sealer, keyring: keyring, revoked: [])
+        try await registry.refreshRevocations()
         var firstToken: APIToken?
         if try await store.principalCount() == 0 {
-            firstToken = try await registry.createToken(role: .admin, name: "first admin", now: now)
+            let token = APIToken.generate()
+            let admin = Principal(name: "first admin", role: .admin, tokenID: token.id, tokenHash: token.secretHash, createdAt: now)
+            if try await store.insertFirstPrincipal(admin) { firstToken = token }
         }
         return (registry, firstToken)
     }
@@ -76,21 +75,24 @@ public final class Registry: Sendable {
     /// The issuer's CSCA and every document signer (active and retired), oldest first: the public trust material.
     public var trustCertificates: [SigningKey] { state.withLock { $0.keyring.keys } }
 
-    private static func createIssuer(
-        store: any PlatformStore, sealer: Sealer, configuration: RegistryConfiguration, now: Date
-    ) async throws -> Issuer {
+    /// A new issuer with a CSCA and a DSC whose private keys are sealed (not stored yet).
+    private static func makeIssuer(
+        sealer: Sealer, configuration: RegistryConfiguration, now: Date
+    ) throws -> (Issuer, [SigningKey]) {
         let issuer = Issuer(
             name: configuration.organization, country: configuration.country, publicURL: configuration.publicURL, createdAt: now)
         // Backdated a little, so that a verifier with a clock slightly behind accepts what is issued at once.
         let setup = try IssuerSigningSetup.generate(
             country: configuration.country, organization: String(configuration.organization.prefix(IssuerSigningSetup.maximumOrganizationLength)),
             types: [.vaccination], now: now.addingTimeInterval(-300))
-        try await store.insert(issuer)
-        try await store.insert(
-            try signingKey(.csca, issuer: issuer, certificatePEM: setup.cscaCertificatePEM, keyPEM: setup.cscaPrivateKeyPEM, sealer: sealer, now: now))
-        try await store.insert(
-            try signingKey(.dsc, issuer: issuer, certificatePEM: setup.dscCertificatePEM, keyPEM: setup.dscPrivateKeyPEM, sealer: sealer, now: now))
-        return issuer
+        let keys = [
+            try signingKey(.csca, issuer: issuer, certificatePEM: setup.cscaCertificatePEM, keyPEM: setup.cscaPrivateKeyPEM, sealer: sealer, now: now),
+            // A millisecond later, so that "oldest first" lists the CSCA before its DSC.
+            try signingKey(
+                .dsc, issuer: issuer, certificatePEM: setup.dscCertificatePEM, keyPEM: setup.dscPrivateKeyPEM, sealer: sealer,
+                now: now.addingTimeInterval(0.001)),
+        ]
+        return (issuer, keys)
     }
 
     /// A signing key row with its private key sealed for the row's key id.

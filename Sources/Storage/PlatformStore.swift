@@ -24,6 +24,9 @@ public protocol PlatformStore: Sendable {
     func insert(_ issuer: Issuer) async throws
     /// Every issuer, oldest first.
     func issuers() async throws -> [Issuer]
+    /// First start: stores `issuer` and its `keys` unless an issuer exists, in one step that replicas starting
+    /// together cannot both take. Returns the issuer to use (the oldest, which is `issuer` if it was stored).
+    func insertFirstIssuer(_ issuer: Issuer, keys: [SigningKey]) async throws -> Issuer
     /// Stores a new signing key; an active DSC while the issuer has one is `STORAGE_DUPLICATE`.
     func insert(_ key: SigningKey) async throws
     /// An issuer's keys (active and retired), oldest first.
@@ -40,6 +43,9 @@ public protocol PlatformStore: Sendable {
     func sites(issuerID: UUID) async throws -> [Site]
     /// Stores a new principal; a token id in use is `STORAGE_DUPLICATE`.
     func insert(_ principal: Principal) async throws
+    /// First start: stores `principal` only if no principal exists (one first admin, also with replicas);
+    /// returns whether it was stored.
+    func insertFirstPrincipal(_ principal: Principal) async throws -> Bool
     /// The principal with this token id, if any (disabled ones included: the caller checks `disabledAt`).
     func principal(tokenID: String) async throws -> Principal?
     /// How many principals exist (0 before the first admin token).
@@ -53,6 +59,8 @@ public protocol PlatformStore: Sendable {
     ///   result is ``IssuanceOutcome/replayed(_:)``; for another hash, `STORAGE_CONFLICT`.
     /// - A payload identifier taken in its format, or an event that has a certificate: `STORAGE_DUPLICATE`, and
     ///   nothing is stored.
+    /// - The holder is inserted unless one with its id or its lookup hash exists; the event then belongs to that
+    ///   holder (two doses of one new person recorded at once make one holder).
     func record(_ issuance: Issuance) async throws -> IssuanceOutcome
     /// A holder by pseudonymous id.
     func holder(id: UUID) async throws -> Holder?

@@ -12,6 +12,9 @@ enum PostgresMigrations {
     /// The key of the transaction-level advisory lock that serialises migrations across processes.
     static let advisoryLockKey: Int64 = 0x4F44_5643_5354_4F52  // "ODVCSTOR"
 
+    /// The advisory lock of first-start steps (the first issuer, the first principal).
+    static let firstStartLockKey: Int64 = 0x4F44_5643_4649_5253  // "ODVCFIRS"
+
     /// Creates `schema_migrations` when it is missing (run under the advisory lock, before reading it).
     static let createMigrationsTable = """
         CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -13,6 +13,28 @@ extension PostgresStore {
             """)
     }
 
+    /// Stores the issuer and its keys unless an issuer exists, under an advisory lock (replicas starting together
+    /// take turns); returns the oldest issuer.
+    public func insertFirstIssuer(_ issuer: Issuer, keys: [SigningKey]) async throws -> Issuer {
+        let logger = self.logger
+        try await transaction { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresMigrations.firstStartLockKey))", logger: logger)
+            let existing = try await connection.query("SELECT count(*) FROM issuers", logger: logger).collect()
+            guard try existing.first?.decode(Int64.self) == 0 else { return }
+            try await connection.query(
+                """
+                INSERT INTO issuers (id, name, country, public_url, created_at)
+                VALUES (\(issuer.id), \(issuer.name), \(issuer.country), \(issuer.publicURL),
+                        \(PostgresCoding.milliseconds(issuer.createdAt)))
+                """, logger: logger)
+            for key in keys { try await connection.query(Self.insertQuery(key), logger: logger) }
+        }
+        guard let first = try await issuers().first else {
+            throw StorageError(.notFound, "issuers: expected a row after inserting one, found none")
+        }
+        return first
+    }
+
     /// Every issuer, oldest first.
     public func issuers() async throws -> [Issuer] {
         let rows = try await rows("SELECT id, name, country, public_url, created_at FROM issuers ORDER BY created_at, id")

@@ -41,6 +41,25 @@ extension PostgresStore {
             """)
     }
 
+    /// Stores the principal only if none exists, under an advisory lock.
+    public func insertFirstPrincipal(_ principal: Principal) async throws -> Bool {
+        let logger = self.logger
+        return try await transaction { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresMigrations.firstStartLockKey))", logger: logger)
+            let existing = try await connection.query("SELECT count(*) FROM principals", logger: logger).collect()
+            guard try existing.first?.decode(Int64.self) == 0 else { return false }
+            try await connection.query(
+                """
+                INSERT INTO principals (id, name, role, token_id, token_hash, site_id, created_at, disabled_at)
+                VALUES (\(principal.id), \(principal.name), \(principal.role.rawValue), \(principal.tokenID),
+                        \(PostgresCoding.buffer(principal.tokenHash)), \(principal.siteID),
+                        \(PostgresCoding.milliseconds(principal.createdAt)),
+                        \(PostgresCoding.milliseconds(principal.disabledAt)))
+                """, logger: logger)
+            return true
+        }
+    }
+
     /// The principal with this token id, if any (disabled ones included).
     public func principal(tokenID: String) async throws -> Principal? {
         let rows = try await rows(

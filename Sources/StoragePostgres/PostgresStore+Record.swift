@@ -68,14 +68,25 @@ extension PostgresStore {
             INSERT INTO holders (id, lookup_hash, sealed_personal_data, created_at)
             VALUES (\(holder.id), \(PostgresCoding.buffer(holder.lookupHash)),
                     \(PostgresCoding.buffer(holder.sealedPersonalData)), \(PostgresCoding.milliseconds(holder.createdAt)))
-            ON CONFLICT (id) DO NOTHING
+            ON CONFLICT DO NOTHING
             """, logger: logger)
+        // A holder with the same id, or the same lookup hash (the same person recorded concurrently), is kept: the
+        // event belongs to it. (A concurrent insert of the same lookup hash waits for the other transaction.)
+        let found = try await connection.query(
+            """
+            SELECT id FROM holders
+            WHERE id = \(holder.id) OR (\(PostgresCoding.buffer(holder.lookupHash))::bytea IS NOT NULL
+                                       AND lookup_hash = \(PostgresCoding.buffer(holder.lookupHash)))
+            ORDER BY id = \(holder.id) DESC LIMIT 1
+            """, logger: logger
+        ).collect()
+        let holderID = try found.first?.decode(UUID.self) ?? holder.id
         let event = issuance.event
         try await connection.query(
             """
             INSERT INTO vaccination_events (id, holder_id, issuer_id, site_id, recorded_by, date, dose, total_doses,
                                             vaccine_system, vaccine_code, lot, sealed_record, created_at)
-            VALUES (\(event.id), \(event.holderID), \(event.issuerID), \(event.siteID), \(event.recordedBy),
+            VALUES (\(event.id), \(holderID), \(event.issuerID), \(event.siteID), \(event.recordedBy),
                     \(event.date), \(event.dose), \(event.totalDoses), \(event.vaccineSystem), \(event.vaccineCode),
                     \(event.lot), \(PostgresCoding.buffer(event.sealedRecord)),
                     \(PostgresCoding.milliseconds(event.createdAt)))

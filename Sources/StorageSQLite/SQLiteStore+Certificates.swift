@@ -38,12 +38,21 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 INSERT INTO holders (\(SQLiteEntityRows.holderColumns)) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING
+                ON CONFLICT DO NOTHING
                 """,
             arguments: [
                 SQLiteValues.text(holder.id), SQLiteValues.optionalBlob(holder.lookupHash),
                 SQLiteValues.blob(holder.sealedPersonalData), SQLiteValues.milliseconds(holder.createdAt),
             ])
+        // A holder with the same id, or the same lookup hash (the same person recorded concurrently), is kept: the
+        // event belongs to it.
+        let holderID =
+            try String.fetchOne(
+                db, sql: "SELECT id FROM holders WHERE id = ? OR (? IS NOT NULL AND lookup_hash = ?) ORDER BY id = ? DESC LIMIT 1",
+                arguments: [
+                    SQLiteValues.text(holder.id), SQLiteValues.optionalBlob(holder.lookupHash),
+                    SQLiteValues.optionalBlob(holder.lookupHash), SQLiteValues.text(holder.id),
+                ]) ?? SQLiteValues.text(holder.id)
         let event = issuance.event
         try db.execute(
             sql: """
@@ -51,7 +60,7 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                SQLiteValues.text(event.id), SQLiteValues.text(event.holderID), SQLiteValues.text(event.issuerID),
+                SQLiteValues.text(event.id), holderID, SQLiteValues.text(event.issuerID),
                 SQLiteValues.optionalText(event.siteID), SQLiteValues.text(event.recordedBy), event.date, event.dose,
                 event.totalDoses, event.vaccineSystem, event.vaccineCode, event.lot, SQLiteValues.blob(event.sealedRecord),
                 SQLiteValues.milliseconds(event.createdAt),

@@ -15,6 +15,24 @@ extension SQLiteStore {
         }
     }
 
+    /// Stores the issuer and its keys unless an issuer exists (one write transaction); returns the oldest issuer.
+    public func insertFirstIssuer(_ issuer: Issuer, keys: [SigningKey]) async throws -> Issuer {
+        try await write("inserting the first issuer") { db in
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM issuers") == 0 {
+                try db.execute(
+                    sql: "INSERT INTO issuers (\(SQLiteEntityRows.issuerColumns)) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        SQLiteValues.text(issuer.id), issuer.name, issuer.country, issuer.publicURL,
+                        SQLiteValues.milliseconds(issuer.createdAt),
+                    ])
+                for key in keys { try Self.insertSigningKey(key, db) }
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(SQLiteEntityRows.issuerColumns) FROM issuers ORDER BY created_at, id LIMIT 1")
+            else { throw StorageError(.notFound, "expected a row in issuers after inserting one; found none") }
+            return try SQLiteEntityRows.issuer(row)
+        }
+    }
+
     /// Every issuer, oldest first.
     public func issuers() async throws -> [Issuer] {
         try await read("reading issuers") { db in

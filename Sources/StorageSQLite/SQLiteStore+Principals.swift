@@ -39,6 +39,21 @@ extension SQLiteStore {
         }
     }
 
+    /// Stores the principal only if none exists (one write transaction).
+    public func insertFirstPrincipal(_ principal: Principal) async throws -> Bool {
+        try await write("inserting the first principal") { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM principals") == 0 else { return false }
+            try db.execute(
+                sql: "INSERT INTO principals (\(SQLiteEntityRows.principalColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    SQLiteValues.text(principal.id), principal.name, principal.role.rawValue, principal.tokenID,
+                    SQLiteValues.blob(principal.tokenHash), SQLiteValues.optionalText(principal.siteID),
+                    SQLiteValues.milliseconds(principal.createdAt), SQLiteValues.optionalMilliseconds(principal.disabledAt),
+                ])
+            return true
+        }
+    }
+
     /// The principal with this token id, if any (disabled ones included).
     public func principal(tokenID: String) async throws -> Principal? {
         try await read("reading principals") { db in

@@ -30,8 +30,12 @@ struct AdminCommand: AsyncParsableCommand {
                     throw CommandError.usage("expected --role admin, issuer, verifier, device or analyst, found another value")
                 }
                 try await store.withStore(logger: Logger(label: "dvc")) { platform, masterKey in
-                    let (registry, _) = try await Registry.open(
+                    let (registry, firstToken) = try await Registry.open(
                         store: platform, masterKey: masterKey, configuration: store.registryConfiguration(port: 8080))
+                    // On a new data folder this was the first start: its admin token is shown here, once.
+                    if let firstToken {
+                        OutputWriter.write("First admin token (shown once, keep it safe): \(firstToken.text)\n")
+                    }
                     let token = try await registry.createToken(role: role, name: name)
                     OutputWriter.write(token.text + "\n")
                 }

@@ -1,3 +1,4 @@
+import HTTPAPI
 import Registry
 import ServiceLifecycle
 
@@ -6,10 +7,12 @@ import ServiceLifecycle
 /// interrupted row is simply issued by the next run.
 struct BulkWorkerService: Service {
     let registry: Registry
+    let metrics: ServerMetrics
 
     func run() async throws {
+        let metrics = self.metrics
         await cancelWhenGracefulShutdown {
-            await registry.runBulkWorker()
+            await registry.runBulkWorker { format in metrics.issued(format: format.rawValue) }
         }
     }
 }

@@ -56,12 +56,13 @@ struct ServeCommand: AsyncParsableCommand {
             if let firstToken {
                 OutputWriter.write("First admin token (shown once, keep it safe): \(firstToken.text)\n")
             }
+            let metrics = ServerMetrics()
             let router = APIServer.router(
                 registry: registry, options: APIOptions(maxBodyBytes: maxBodyBytes, maxBulkBytes: maxBulkBytes),
-                metrics: ServerMetrics(), logger: logger)
+                metrics: metrics, logger: logger)
             let app = Application(
                 router: router, configuration: .init(address: .hostname(host, port: port), serverName: "OpenDVC"),
-                services: [BulkWorkerService(registry: registry)],
+                services: [BulkWorkerService(registry: registry, metrics: metrics), RevocationRefreshService(registry: registry)],
                 onServerRunning: { channel in
                     let bound = channel.localAddress?.port ?? 0
                     OutputWriter.write(

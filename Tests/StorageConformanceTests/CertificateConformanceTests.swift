@@ -38,6 +38,12 @@ struct CertificateConformanceTests {
             #expect(try await store.record(second) == .recorded)
             #expect(try await store.event(id: second.event.id)?.holderID == first.holder.id)
             #expect(try await store.certificateCount() == 2)
+            // The same person under a new id (recorded concurrently, before either saw the other): one holder.
+            let twin = Holder(lookupHash: first.holder.lookupHash, sealedPersonalData: [9], createdAt: StoreFixture.now)
+            let third = fixture.issuance(by: principal, signedWith: dsc, identifier: "C", holder: twin)
+            #expect(try await store.record(third) == .recorded)
+            #expect(try await store.event(id: third.event.id)?.holderID == first.holder.id)
+            #expect(try await store.holder(id: twin.id) == nil)
         }
     }
 

@@ -103,4 +103,29 @@ struct IssuerKeyConformanceTests {
             }
         }
     }
+
+    /// Replicas starting together on an empty database: one issuer and one first principal, whoever wins.
+    @Test(arguments: StorageBackend.allCases)
+    func concurrentFirstStartsStoreOneIssuerAndOnePrincipal(backend: StorageBackend) async throws {
+        try await backend.withStore { store in
+            let outcomes = try await withThrowingTaskGroup(of: (UUID, Bool).self) { group in
+                for index in 0..<4 {
+                    group.addTask {
+                        let fixture = StoreFixture()
+                        let issuer = try await store.insertFirstIssuer(
+                            fixture.issuer, keys: [fixture.key(.csca, "csca-\(index)"), fixture.key(.dsc, "dsc-\(index)")])
+                        let inserted = try await store.insertFirstPrincipal(fixture.principal("first-\(index)", role: .admin))
+                        return (issuer.id, inserted)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let issuers = try await store.issuers()
+            #expect(issuers.count == 1)
+            #expect(Set(outcomes.map(\.0)) == [issuers[0].id])
+            #expect(try await store.signingKeys(issuerID: issuers[0].id).count == 2)
+            #expect(outcomes.filter(\.1).count == 1)
+            #expect(try await store.principalCount() == 1)
+        }
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Everything one recorded dose writes, stored in one transaction by ``PlatformStore/record(_:)``: the holder
 /// (when new), the event, its certificate with every payload, and the idempotency key of the request.
 public struct Issuance: Sendable, Hashable {
-    /// The holder; inserted unless a holder with this id exists.
+    /// The holder; inserted unless a holder with this id or lookup hash exists (the event then belongs to that one).
     public var holder: Holder
     public var event: VaccinationEvent
     public var certificate: StoredCertificate
