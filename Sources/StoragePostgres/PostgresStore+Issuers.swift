@@ -5,12 +5,7 @@ import Storage
 extension PostgresStore {
     /// Stores a new issuer; an id in use is `STORAGE_DUPLICATE`.
     public func insert(_ issuer: Issuer) async throws {
-        try await execute(
-            """
-            INSERT INTO issuers (id, name, country, public_url, created_at)
-            VALUES (\(issuer.id), \(issuer.name), \(issuer.country), \(issuer.publicURL),
-                    \(PostgresCoding.milliseconds(issuer.createdAt)))
-            """)
+        try await execute(Self.insertQuery(issuer))
     }
 
     /// Stores the issuer and its keys unless an issuer exists, under an advisory lock (replicas starting together
@@ -21,12 +16,7 @@ extension PostgresStore {
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresMigrations.firstStartLockKey))", logger: logger)
             let existing = try await connection.query("SELECT count(*) FROM issuers", logger: logger).collect()
             guard try existing.first?.decode(Int64.self) == 0 else { return }
-            try await connection.query(
-                """
-                INSERT INTO issuers (id, name, country, public_url, created_at)
-                VALUES (\(issuer.id), \(issuer.name), \(issuer.country), \(issuer.publicURL),
-                        \(PostgresCoding.milliseconds(issuer.createdAt)))
-                """, logger: logger)
+            try await connection.query(Self.insertQuery(issuer), logger: logger)
             for key in keys { try await connection.query(Self.insertQuery(key), logger: logger) }
         }
         guard let first = try await issuers().first else {
@@ -94,6 +84,13 @@ extension PostgresStore {
                 """, logger: logger)
             try await connection.query(Self.insertQuery(newKey), logger: logger)
         }
+    }
+
+    static func insertQuery(_ issuer: Issuer) -> PostgresQuery {
+        """
+        INSERT INTO issuers (id, name, country, public_url, created_at)
+        VALUES (\(issuer.id), \(issuer.name), \(issuer.country), \(issuer.publicURL), \(PostgresCoding.milliseconds(issuer.createdAt)))
+        """
     }
 
     static func insertQuery(_ key: SigningKey) -> PostgresQuery {

@@ -31,14 +31,7 @@ extension PostgresStore {
 
     /// Stores a new principal; a token id in use is `STORAGE_DUPLICATE`, an unknown site `STORAGE_NOT_FOUND`.
     public func insert(_ principal: Principal) async throws {
-        try await execute(
-            """
-            INSERT INTO principals (id, name, role, token_id, token_hash, site_id, created_at, disabled_at)
-            VALUES (\(principal.id), \(principal.name), \(principal.role.rawValue), \(principal.tokenID),
-                    \(PostgresCoding.buffer(principal.tokenHash)), \(principal.siteID),
-                    \(PostgresCoding.milliseconds(principal.createdAt)),
-                    \(PostgresCoding.milliseconds(principal.disabledAt)))
-            """)
+        try await execute(Self.insertQuery(principal))
     }
 
     /// Stores the principal only if none exists, under an advisory lock.
@@ -48,14 +41,7 @@ extension PostgresStore {
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresMigrations.firstStartLockKey))", logger: logger)
             let existing = try await connection.query("SELECT count(*) FROM principals", logger: logger).collect()
             guard try existing.first?.decode(Int64.self) == 0 else { return false }
-            try await connection.query(
-                """
-                INSERT INTO principals (id, name, role, token_id, token_hash, site_id, created_at, disabled_at)
-                VALUES (\(principal.id), \(principal.name), \(principal.role.rawValue), \(principal.tokenID),
-                        \(PostgresCoding.buffer(principal.tokenHash)), \(principal.siteID),
-                        \(PostgresCoding.milliseconds(principal.createdAt)),
-                        \(PostgresCoding.milliseconds(principal.disabledAt)))
-                """, logger: logger)
+            try await connection.query(Self.insertQuery(principal), logger: logger)
             return true
         }
     }
@@ -91,5 +77,14 @@ extension PostgresStore {
             guard let row = rows.first else { return 0 }
             return try row.decode(Int.self)
         }
+    }
+
+    static func insertQuery(_ principal: Principal) -> PostgresQuery {
+        """
+        INSERT INTO principals (id, name, role, token_id, token_hash, site_id, created_at, disabled_at)
+        VALUES (\(principal.id), \(principal.name), \(principal.role.rawValue), \(principal.tokenID),
+                \(PostgresCoding.buffer(principal.tokenHash)), \(principal.siteID),
+                \(PostgresCoding.milliseconds(principal.createdAt)), \(PostgresCoding.milliseconds(principal.disabledAt)))
+        """
     }
 }

@@ -6,12 +6,7 @@ extension SQLiteStore {
     /// Stores a new issuer; an id in use is `STORAGE_DUPLICATE`.
     public func insert(_ issuer: Issuer) async throws {
         try await write("inserting into issuers") { db in
-            try db.execute(
-                sql: "INSERT INTO issuers (\(SQLiteEntityRows.issuerColumns)) VALUES (?, ?, ?, ?, ?)",
-                arguments: [
-                    SQLiteValues.text(issuer.id), issuer.name, issuer.country, issuer.publicURL,
-                    SQLiteValues.milliseconds(issuer.createdAt),
-                ])
+            try Self.insertIssuer(issuer, db)
         }
     }
 
@@ -19,12 +14,7 @@ extension SQLiteStore {
     public func insertFirstIssuer(_ issuer: Issuer, keys: [SigningKey]) async throws -> Issuer {
         try await write("inserting the first issuer") { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM issuers") == 0 {
-                try db.execute(
-                    sql: "INSERT INTO issuers (\(SQLiteEntityRows.issuerColumns)) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [
-                        SQLiteValues.text(issuer.id), issuer.name, issuer.country, issuer.publicURL,
-                        SQLiteValues.milliseconds(issuer.createdAt),
-                    ])
+                try Self.insertIssuer(issuer, db)
                 for key in keys { try Self.insertSigningKey(key, db) }
             }
             guard let row = try Row.fetchOne(db, sql: "SELECT \(SQLiteEntityRows.issuerColumns) FROM issuers ORDER BY created_at, id LIMIT 1")
@@ -81,6 +71,14 @@ extension SQLiteStore {
                 arguments: [SQLiteValues.text(issuerID)])
             try Self.insertSigningKey(newKey, db)
         }
+    }
+
+    static func insertIssuer(_ issuer: Issuer, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO issuers (\(SQLiteEntityRows.issuerColumns)) VALUES (?, ?, ?, ?, ?)",
+            arguments: [
+                SQLiteValues.text(issuer.id), issuer.name, issuer.country, issuer.publicURL, SQLiteValues.milliseconds(issuer.createdAt),
+            ])
     }
 
     static func insertSigningKey(_ key: SigningKey, _ db: Database) throws {

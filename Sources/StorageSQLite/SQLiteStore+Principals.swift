@@ -29,13 +29,7 @@ extension SQLiteStore {
     /// Stores a new principal; a token id in use is `STORAGE_DUPLICATE`; an unknown site is `STORAGE_NOT_FOUND`.
     public func insert(_ principal: Principal) async throws {
         try await write("inserting into principals") { db in
-            try db.execute(
-                sql: "INSERT INTO principals (\(SQLiteEntityRows.principalColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    SQLiteValues.text(principal.id), principal.name, principal.role.rawValue, principal.tokenID,
-                    SQLiteValues.blob(principal.tokenHash), SQLiteValues.optionalText(principal.siteID),
-                    SQLiteValues.milliseconds(principal.createdAt), SQLiteValues.optionalMilliseconds(principal.disabledAt),
-                ])
+            try Self.insertPrincipal(principal, db)
         }
     }
 
@@ -43,13 +37,7 @@ extension SQLiteStore {
     public func insertFirstPrincipal(_ principal: Principal) async throws -> Bool {
         try await write("inserting the first principal") { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM principals") == 0 else { return false }
-            try db.execute(
-                sql: "INSERT INTO principals (\(SQLiteEntityRows.principalColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    SQLiteValues.text(principal.id), principal.name, principal.role.rawValue, principal.tokenID,
-                    SQLiteValues.blob(principal.tokenHash), SQLiteValues.optionalText(principal.siteID),
-                    SQLiteValues.milliseconds(principal.createdAt), SQLiteValues.optionalMilliseconds(principal.disabledAt),
-                ])
+            try Self.insertPrincipal(principal, db)
             return true
         }
     }
@@ -69,5 +57,15 @@ extension SQLiteStore {
         try await read("counting principals") { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM principals") ?? 0
         }
+    }
+
+    static func insertPrincipal(_ principal: Principal, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO principals (\(SQLiteEntityRows.principalColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                SQLiteValues.text(principal.id), principal.name, principal.role.rawValue, principal.tokenID,
+                SQLiteValues.blob(principal.tokenHash), SQLiteValues.optionalText(principal.siteID),
+                SQLiteValues.milliseconds(principal.createdAt), SQLiteValues.optionalMilliseconds(principal.disabledAt),
+            ])
     }
 }

@@ -8,16 +8,11 @@ import Testing
 struct ConcurrentHolderTests {
     @Test("10 concurrent doses for a new holder identifier are all 201", arguments: ["SQLite", "PostgreSQL"])
     func concurrentDosesForANewHolder(store: String) async throws {
-        var arguments: [String] = []
-        var environment: [String: String] = [:]
-        let database = store == "PostgreSQL" ? try PostgresTestDatabase.create() : nil
-        defer { database?.drop() }
-        if let database {
-            arguments += ["--database", database.url]
-            environment["DVC_MASTER_KEY"] = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+        let (server, database) = try await ServerProcess.start(store: store, [])
+        defer {
+            server.cleanUp()
+            database?.drop()
         }
-        let server = try await ServerProcess.start(arguments, environment: environment)
-        defer { server.cleanUp() }
         let admin = try #require(server.firstAdminToken)
         let record = try SampleRecord.record { record in
             record["identifier"] = ["system": "https://example.org/health-id", "value": .string("H\(UInt32.random(in: 0...UInt32.max))")]

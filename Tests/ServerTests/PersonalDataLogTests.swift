@@ -10,16 +10,11 @@ struct PersonalDataLogTests {
         "trace logs of issuing, verifying, fetching and bulk jobs hold no name, identifier or birth date",
         arguments: ["SQLite", "PostgreSQL"])
     func traceLogsHoldNoPersonalData(store: String) async throws {
-        var arguments = ["--log-level", "trace"]
-        var environment: [String: String] = [:]
-        let database = store == "PostgreSQL" ? try PostgresTestDatabase.create() : nil
-        defer { database?.drop() }
-        if let database {
-            arguments += ["--database", database.url]
-            environment["DVC_MASTER_KEY"] = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+        let (server, database) = try await ServerProcess.start(store: store, ["--log-level", "trace"])
+        defer {
+            server.cleanUp()
+            database?.drop()
         }
-        let server = try await ServerProcess.start(arguments, environment: environment)
-        defer { server.cleanUp() }
         let admin = try #require(server.firstAdminToken)
         let given = "Zqxjkvtestperson"
         let family = "Wuvbqtestfamily"

@@ -70,3 +70,23 @@ struct PostgresTestDatabase: Sendable {
         return URL(fileURLWithPath: "/usr/bin/psql")
     }
 }
+
+extension ServerProcess {
+    /// Starts a server on `store` ("SQLite", or "PostgreSQL" on a fresh database with a random master key).
+    /// Clean up with `server.cleanUp()` and then `database?.drop()`.
+    static func start(store: String, _ arguments: [String] = []) async throws -> (server: ServerProcess, database: PostgresTestDatabase?) {
+        var arguments = arguments
+        var environment: [String: String] = [:]
+        let database = store == "PostgreSQL" ? try PostgresTestDatabase.create() : nil
+        if let database {
+            arguments += ["--database", database.url]
+            environment["DVC_MASTER_KEY"] = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+        }
+        do {
+            return (try await ServerProcess.start(arguments, environment: environment), database)
+        } catch {
+            database?.drop()
+            throw error
+        }
+    }
+}
