@@ -20,7 +20,7 @@ struct CredentialIssuanceTests {
         let certificate = try TrustMaterialLoader.certificates(from: Array(setup.dscCertificatePEM.utf8))[0]
         let signer = IssuanceSigner(key: setup.dscPrivateKey, certificate: certificate, issuerCountry: nil, issuerURL: Self.issuerURL)
         var store = TrustStore(certificates: [certificate])
-        let jwk = try JWK.signingKeyJSON(for: setup.dscPrivateKey.publicKey, keyID: JWK.thumbprint(of: setup.dscPrivateKey.publicKey))
+        let jwk = JWK.signingKeyJSON(for: setup.dscPrivateKey.publicKey, keyID: JWK.thumbprint(of: setup.dscPrivateKey.publicKey))
         store.add(try JWKSet(json: .object(["keys": .array([.object(jwk)])])), issuer: Self.issuerURL)
         store.add(authority: try SigningAuthority(certificate: setup.cscaCertificate))
         let verifier = Verifier(trustStore: store)
