@@ -94,7 +94,7 @@ struct BulkTests {
 
         // Stop it once some rows, not all, are issued: a crash, or a graceful shutdown between rows.
         var issuedAtKill = 0
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(180)
         while issuedAtKill == 0 && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(5))
             let job = try ResponseJSON.parse(try await first.request("GET", "/api/v1/bulk/\(id)", token: admin).body)

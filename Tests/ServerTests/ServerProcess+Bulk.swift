@@ -35,7 +35,7 @@ extension ServerProcess {
     }
 
     /// Polls `GET /api/v1/bulk/{id}` until the job is done (or `timeout` passes) and returns the job.
-    func waitForBulkJob(_ id: String, token: String, timeout: Duration = .seconds(60)) async throws -> JSONValue {
+    func waitForBulkJob(_ id: String, token: String, timeout: Duration = .seconds(180)) async throws -> JSONValue {
         let deadline = ContinuousClock.now + timeout
         while true {
             let answer = try await request("GET", "/api/v1/bulk/\(id)", token: token)

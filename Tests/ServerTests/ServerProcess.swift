@@ -90,7 +90,7 @@ final class ServerProcess: @unchecked Sendable {
         cleanUp()
     }
 
-    /// Starts `dvc serve --data <fresh folder> --port 0` plus `arguments`, and waits (60 s at most) for the line
+    /// Starts `dvc serve --data <fresh folder> --port 0` plus `arguments`, and waits (``startTimeout`` at most) for the line
     /// `OpenDVC listening on http://HOST:PORT …`.
     ///
     /// - Parameters:
@@ -130,8 +130,26 @@ final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    /// Runs the child and waits for its listening line; on failure the child is stopped (the folder is left).
+    /// Seconds a start may take (the machine may be busy with the rest of the suite).
+    static let startTimeout = 180
+
+    /// Runs the child and waits for its listening line, at most ``StartGate/limit`` starts at a time: the whole
+    /// test suite runs in parallel on a 2-core machine, and two dozen debug servers starting at once (each makes
+    /// keys and a database) would each take minutes.
     private static func run(_ launch: Launch) async throws -> ServerProcess {
+        await StartGate.shared.enter()
+        do {
+            let server = try await runNow(launch)
+            await StartGate.shared.leave()
+            return server
+        } catch {
+            await StartGate.shared.leave()
+            throw error
+        }
+    }
+
+    /// Runs the child and waits for its listening line; on failure the child is stopped (the folder is left).
+    private static func runNow(_ launch: Launch) async throws -> ServerProcess {
         let process = Process()
         process.executableURL = launch.executable
         process.arguments = ["serve", "--data", launch.dataDirectory.path, "--port", "0"] + launch.arguments
@@ -145,7 +163,7 @@ final class ServerProcess: @unchecked Sendable {
         let stdout = OutputBuffer(draining: outPipe)
         let stderr = OutputBuffer(draining: errPipe)
 
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(Self.startTimeout)
         while process.isRunning && ContinuousClock.now < deadline && !Task.isCancelled {
             if let (host, port) = listeningAddress(in: stdout.text) {
                 return ServerProcess(
@@ -155,7 +173,7 @@ final class ServerProcess: @unchecked Sendable {
             try? await Task.sleep(for: .milliseconds(25))
         }
         // Exited, timed out or cancelled: stop it, let its last output (the error message) arrive, report.
-        let reason = process.isRunning ? (Task.isCancelled ? "cancelled" : "timed out after 60 s") : "exited with status \(process.terminationStatus)"
+        let reason = process.isRunning ? (Task.isCancelled ? "cancelled" : "timed out after \(Self.startTimeout) s") : "exited with status \(process.terminationStatus)"
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         await waitUntilClosed(stdout, stderr)
