@@ -172,6 +172,13 @@ final class ServerProcess: @unchecked Sendable {
             }
             try? await Task.sleep(for: .milliseconds(25))
         }
+        // A test process whose cooperative threads were all busy (other suites run in parallel) may look only now:
+        // the line may have come in time.
+        if let (host, port) = listeningAddress(in: stdout.text) {
+            return ServerProcess(
+                launch: launch, port: port, host: host, firstAdminToken: firstAdminToken(in: stdout.text), process: process,
+                stdout: stdout, stderr: stderr)
+        }
         // Exited, timed out or cancelled: stop it, let its last output (the error message) arrive, report.
         let reason = process.isRunning ? (Task.isCancelled ? "cancelled" : "timed out after \(Self.startTimeout) s") : "exited with status \(process.terminationStatus)"
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
