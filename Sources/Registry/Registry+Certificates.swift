@@ -19,6 +19,7 @@ extension Registry {
 
     /// Revokes a certificate in every format: `CERTIFICATE_NOT_FOUND` or `CERTIFICATE_REVOKED` when it cannot be.
     /// Verifications through this registry report it revoked at once.
+    @discardableResult
     public func revoke(certificateID: UUID, reason: String, by principal: Principal, now: Date = Date()) async throws -> Revocation {
         let revocation = Revocation(certificateID: certificateID, reason: reason, revokedBy: principal.id, revokedAt: now)
         do {
