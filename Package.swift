@@ -216,6 +216,7 @@ let package = Package(
             name: "HTTPAPI",
             dependencies: [
                 "Registry", "Storage", "Issuance", "JSON", "QRCode", "QRRendering", "VaccinationRecord", "CodedErrors",
+                "CredentialVerification", .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -1,3 +1,4 @@
+import CredentialVerification
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -60,8 +61,8 @@ enum BulkJSON {
         return [
             "id": .string(id), "status": .string(job.status.rawValue), "formats": .array(job.formats.map { .string($0.rawValue) }),
             "totalRows": .integer(Int64(job.totalRows)), "issuedRows": .integer(Int64(job.issuedRows)),
-            "failedRows": .integer(Int64(job.failedRows)), "createdAt": .string(CertificateJSON.timestamp(job.createdAt)),
-            "updatedAt": .string(CertificateJSON.timestamp(job.updatedAt)), "rows": .string("/api/v1/bulk/\(id)/rows"),
+            "failedRows": .integer(Int64(job.failedRows)), "createdAt": .string(Timestamp.format(job.createdAt)),
+            "updatedAt": .string(Timestamp.format(job.updatedAt)), "rows": .string("/api/v1/bulk/\(id)/rows"),
         ]
     }
 

@@ -1,8 +1,8 @@
+import CredentialVerification
 import Foundation
 import JSON
 import Registry
 import Storage
-import VaccinationRecord
 
 /// The JSON of certificates and revocations in API responses.
 enum CertificateJSON {
@@ -20,8 +20,8 @@ enum CertificateJSON {
         }
         var object = JSONObject()
         object["id"] = .string(id)
-        object["issuedAt"] = .string(timestamp(issued.issuedAt))
-        object["expiresAt"] = issued.expiresAt.map { .string(timestamp($0)) }
+        object["issuedAt"] = .string(Timestamp.format(issued.issuedAt))
+        object["expiresAt"] = issued.expiresAt.map { .string(Timestamp.format($0)) }
         object["revocation"] = issued.revocation.map(revocation) ?? .null
         object["certificates"] = .object(certificates)
         return .object(object)
@@ -31,12 +31,7 @@ enum CertificateJSON {
         .object([
             "certificateId": .string(revocation.certificateID.uuidString.lowercased()),
             "reason": .string(revocation.reason),
-            "revokedAt": .string(timestamp(revocation.revokedAt)),
+            "revokedAt": .string(Timestamp.format(revocation.revokedAt)),
         ])
-    }
-
-    /// RFC 3339 UTC, whole seconds.
-    static func timestamp(_ date: Date) -> String {
-        DateTime(secondsSince1970: Int64(date.timeIntervalSince1970.rounded(.down)))?.text ?? ""
     }
 }

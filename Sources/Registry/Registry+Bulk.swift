@@ -69,7 +69,7 @@ extension Registry {
                     let holder = try await holder(for: record, now: now)
                     let prepared = try prepareIssuance(
                         record, vaccination: vaccination, formats: formats, holder: holder, siteID: nil,
-                        principal: Principal(id: job.principalID, name: "", role: .issuer, tokenID: "", tokenHash: [], createdAt: now), now: now)
+                        principalID: job.principalID, now: now)
                     try await store.completeBulkRow(jobID: job.id, number: row.number, with: prepared.issuance, at: now)
                     for payload in prepared.certificate.payloads { onIssued(payload.format) }
                 } catch let error as StorageError where error.errorCode == .conflict {

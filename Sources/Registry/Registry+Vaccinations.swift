@@ -42,7 +42,7 @@ extension Registry {
         for attempt in 1...3 {
             let prepared = try prepareIssuance(
                 request.record, vaccination: vaccination, formats: request.formats, holder: holder, siteID: request.siteID,
-                principal: principal, now: now)
+                principalID: principal.id, now: now)
             var issuance = prepared.issuance
             issuance.idempotency = request.idempotency.map {
                 IdempotentResponse(
@@ -74,7 +74,7 @@ extension Registry {
     /// sealed) and the certificate with every payload (sealed). Nothing is stored yet.
     func prepareIssuance(
         _ record: VaccinationRecord, vaccination: RecordVaccination, formats: [IssuanceFormat], holder: Holder,
-        siteID: UUID?, principal: Principal, now: Date
+        siteID: UUID?, principalID: UUID, now: Date
     ) throws -> (issuance: Issuance, certificate: IssuedCertificate) {
         let keyring = state.withLock { $0.keyring }
         let certificateID = UUID()
@@ -100,13 +100,13 @@ extension Registry {
         }
         record.certificate.hcid = identifiers.uvci
         let event = VaccinationEvent(
-            id: eventID, holderID: holder.id, issuerID: keyring.issuer.id, siteID: siteID, recordedBy: principal.id,
+            id: eventID, holderID: holder.id, issuerID: keyring.issuer.id, siteID: siteID, recordedBy: principalID,
             date: vaccination.date.text, dose: vaccination.dose, totalDoses: vaccination.totalDoses,
             vaccineSystem: vaccination.vaccine.system, vaccineCode: vaccination.vaccine.code, lot: vaccination.lot,
             sealedRecord: try sealer.seal(JSONSerializer.serialize(record.json), context: "event:\(eventID.uuidString)"),
             createdAt: now)
         let certificate = StoredCertificate(
-            id: certificateID, eventID: eventID, issuerID: keyring.issuer.id, issuedBy: principal.id, issuedAt: now,
+            id: certificateID, eventID: eventID, issuerID: keyring.issuer.id, issuedBy: principalID, issuedAt: now,
             expiresAt: expiresAt, payloads: payloads)
         return (
             Issuance(holder: holder, event: event, certificate: certificate),
