@@ -58,8 +58,13 @@ public enum Base64URL {
         }
         let tail = count % 4
         let outputCount = count / 4 * 3 + (tail == 0 ? 0 : tail - 1)
-        return try values.withUnsafeBufferPointer { table in
-            try [UInt8](unsafeUninitializedCapacity: outputCount) { output, initialized in
+        // Zero-filled through reserve and append rather than `init(unsafeUninitializedCapacity:)`, whose
+        // unspecialized path looks up array metadata at run time on every call.
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(outputCount)
+        decoded.append(contentsOf: repeatElement(0, count: outputCount))
+        try values.withUnsafeBufferPointer { table in
+            try decoded.withUnsafeMutableBufferPointer { output in
                 var index = 0
                 var written = 0
                 while count - index >= 4 {
@@ -85,9 +90,9 @@ public enum Base64URL {
                     output[written] = UInt8(truncatingIfNeeded: n >> 16)
                     if tail == 3 { output[written + 1] = UInt8(truncatingIfNeeded: n >> 8) }
                 }
-                initialized = outputCount
             }
         }
+        return decoded
     }
 
     /// The error for the first byte at or after `start` that is not in the alphabet.

@@ -51,20 +51,25 @@ extension JSONByteParser {
     }
 
     /// Moves `position` past string bytes that need no attention (printable ASCII other than `"` and `\\`),
-    /// eight at a time.
+    /// eight at a time, onto the first byte that does (or to within 8 bytes of the end of the input).
     @inline(__always)
     mutating func skipPlainASCII() {
         guard let base = input.baseAddress else { return }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         while end - position >= 8 {
-            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            // Little-endian lanes: the first byte in memory is the lowest lane.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
             // A byte is special when it is >= 0x80, < 0x20, '"' (0x22) or '\\' (0x5C): the high bit of each lane
             // flags it (the usual "has a zero byte" test applied to word XOR the byte, and to word - 0x20).
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
-            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
-            if special & highs != 0 { return }
+            let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word) & highs
+            if special != 0 {
+                // A borrow can flag lanes above a special byte, never below one: the lowest flag is a real one.
+                position += special.trailingZeroBitCount >> 3
+                return
+            }
             position += 8
         }
     }

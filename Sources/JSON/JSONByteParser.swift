@@ -34,10 +34,12 @@ struct JSONByteParser {
     init(_ input: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.input = input
         self.options = options
-        // Room for a typical certificate payload, so that the stacks do not regrow while parsing one.
-        frames.reserveCapacity(16)
-        values.reserveCapacity(64)
-        keys.reserveCapacity(64)
+        // Room for a typical certificate payload, so that the stacks do not regrow while parsing one; less for
+        // small inputs such as a JWS header (a value takes at least two bytes).
+        let room = min(64, input.count / 2 + 1)
+        frames.reserveCapacity(min(16, room))
+        values.reserveCapacity(room)
+        keys.reserveCapacity(room)
     }
 
     var end: Int { input.count }
@@ -91,7 +93,8 @@ struct JSONByteParser {
             // (Only `isObject` is copied out: holding a copy of the frame would make its key set non-unique,
             // and every insertion would copy it.)
             while let isObject = frames.last?.isObject {
-                values.append(value)
+                // Moved, not copied: a copy here costs a retain now and a release when `value` is replaced.
+                values.append(consume value)
                 skipWhitespace()
                 let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 let expected = isObject ? "',' or '}'" : "',' or ']'"
@@ -132,15 +135,17 @@ struct JSONByteParser {
     mutating func closeArray() -> JSONValue {
         let frame = frames.removeLast()
         let count = values.count - frame.valueStart
-        let elements = [JSONValue](unsafeUninitializedCapacity: count) { buffer, initialized in
-            values.withUnsafeMutableBufferPointer { values in
-                for index in 0..<count {
-                    let value = values.baseAddress! + frame.valueStart + index
-                    (buffer.baseAddress! + index).initialize(to: value.move())
-                    value.initialize(to: .null)
-                }
+        // Reserved and appended, not `init(unsafeUninitializedCapacity:)`: that initializer (like
+        // `init(repeating:count:)`) is not specialized and looks up the storage type's metadata at run time, which
+        // cost more than the moves themselves.
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(count)
+        values.withUnsafeMutableBufferPointer { values in
+            for index in 0..<count {
+                let value = values.baseAddress! + frame.valueStart + index
+                elements.append(value.move())
+                value.initialize(to: .null)
             }
-            initialized = count
         }
         for _ in 0..<count { values.removeLast() }
         return .array(elements)
@@ -164,20 +169,20 @@ struct JSONByteParser {
                 }
             }
         } else {
-            members = [JSONObject.Member](unsafeUninitializedCapacity: count) { buffer, initialized in
-                keys.withUnsafeMutableBufferPointer { keys in
-                    values.withUnsafeMutableBufferPointer { values in
-                        for index in 0..<count {
-                            let key = keys.baseAddress! + frame.keyStart + index
-                            let value = values.baseAddress! + frame.valueStart + index
-                            (buffer.baseAddress! + index).initialize(to: JSONObject.Member(key: key.move(), value: value.move()))
-                            // Placeholders without references take their slots, which are dropped below.
-                            key.initialize(to: "")
-                            value.initialize(to: .null)
-                        }
+            // Reserved and appended (see closeArray).
+            members = []
+            members.reserveCapacity(count)
+            keys.withUnsafeMutableBufferPointer { keys in
+                values.withUnsafeMutableBufferPointer { values in
+                    for index in 0..<count {
+                        let key = keys.baseAddress! + frame.keyStart + index
+                        let value = values.baseAddress! + frame.valueStart + index
+                        members.append(JSONObject.Member(key: key.move(), value: value.move()))
+                        // Placeholders without references take their slots, which are dropped below.
+                        key.initialize(to: "")
+                        value.initialize(to: .null)
                     }
                 }
-                initialized = count
             }
         }
         // One by one: `removeLast(_:)` goes through generic metadata lookups at run time.
@@ -196,8 +201,7 @@ struct JSONByteParser {
             throw unexpectedByte(expected: "'\"' to start a member name")
         }
         let keyOffset = position
-        let key = try parseString()
-        try register(key: key, offset: keyOffset)
+        try register(key: try parseString(), offset: keyOffset)
         skipWhitespace()
         guard position < end else { throw unexpectedEnd(expected: "':'") }
         guard input[position] == UInt8(ascii: ":") else { throw unexpectedByte(expected: "':'") }
@@ -205,7 +209,7 @@ struct JSONByteParser {
     }
 
     /// Records a member key of the innermost object, checking for duplicates.
-    mutating func register(key: String, offset: Int) throws {
+    mutating func register(key: consuming String, offset: Int) throws {
         let top = frames.count - 1
         let start = frames[top].keyStart
         var duplicate = false
@@ -219,7 +223,7 @@ struct JSONByteParser {
             }
         } else {
             if keySets[top] == nil { keySets[top] = Set(keys[start...]) }
-            duplicate = keySets[top]?.insert(key).inserted == false
+            duplicate = keySets[top]?.insert(copy key).inserted == false
         }
         if duplicate {
             if options.rejectDuplicateKeys {
@@ -227,7 +231,7 @@ struct JSONByteParser {
             }
             frames[top].hasDuplicates = true
         }
-        keys.append(key)
+        keys.append(consume key)
     }
 
     // MARK: Scalars

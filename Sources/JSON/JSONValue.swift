@@ -64,8 +64,15 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// Reads or writes a member. Writing `nil` removes it; writing an existing key keeps its position.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key { return member.value }
-            return nil
+            // In place (no copy of each member) and lengths first: unequal keys mostly differ in length, and a
+            // string's UTF-8 count is at hand where comparing its contents is a call.
+            let length = key.utf8.count
+            return members.withUnsafeBufferPointer { members in
+                for index in members.indices where members[index].key.utf8.count == length && members[index].key == key {
+                    return members[index].value
+                }
+                return nil
+            }
         }
         set {
             if let index = members.firstIndex(where: { $0.key == key }) {

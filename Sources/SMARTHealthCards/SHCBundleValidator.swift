@@ -204,10 +204,17 @@ public struct SHCBundleValidator: Sendable {
 
     /// N when `text` is `resource:N` (N: 1 to 6 digits, no leading zero unless N is 0), nil otherwise.
     static func resourceNumber(_ text: String) -> Int? {
-        let bytes = text.utf8
-        let prefix = "resource:".utf8
-        guard bytes.count > prefix.count, bytes.count <= prefix.count + 6, bytes.starts(with: prefix) else { return nil }
-        let digits = bytes.dropFirst(prefix.count)
+        // Over the contiguous bytes (a native string always has them): generic UTF8View steps cost more.
+        text.utf8.withContiguousStorageIfAvailable(resourceNumber(bytes:)) ?? resourceNumber(bytes: Array(text.utf8))
+    }
+
+    private static func resourceNumber(bytes: some RandomAccessCollection<UInt8>) -> Int? {
+        let prefix: StaticString = "resource:"
+        let prefixLength = prefix.utf8CodeUnitCount
+        guard bytes.count > prefixLength, bytes.count <= prefixLength + 6 else { return nil }
+        let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefixLength)
+        guard bytes.prefix(prefixLength).elementsEqual(prefixBytes) else { return nil }
+        let digits = bytes.dropFirst(prefixLength)
         guard digits.count == 1 || digits.first != UInt8(ascii: "0") else { return nil }
         var number = 0
         for digit in digits {

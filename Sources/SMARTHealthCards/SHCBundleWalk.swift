@@ -75,7 +75,9 @@ struct SHCBundleWalk {
             if object.count == 0 { emptyErrors.append("expected no empty object at \(pathText), found one") }
             if case .resource(let entry) = role { checkResourceObject(object, entry: entry) }
             var seenFirst = false
-            for member in object.members {
+            // Through the buffer, so that a member is borrowed rather than copied (a copy retains its value).
+            object.members.withUnsafeBufferPointer { members in
+            for member in members {
                 var childRole = Role.other
                 switch role {
                 case .root where !seenFirst && member.key == "entry":
@@ -95,6 +97,7 @@ struct SHCBundleWalk {
                 path.append(.key(member.key))
                 visit(member.value, role: childRole)
                 path.removeLast()
+            }
             }
         default:
             break

@@ -79,9 +79,12 @@ public struct SHCVerifier: Sendable {
 
     /// Verifies one input (QR text, JWS or file) at `context.validationTime` against `context.trustStore`.
     public func verify(_ text: Substring, context: VerificationContext) -> VerificationResult {
-        let results = verifyAll(text, context: context)
-        guard var result = results.first else { return VerificationResult(format: .smartHealthCard) }
-        for (index, other) in results.enumerated().dropFirst() {
+        var results = verifyAll(text, context: context)
+        guard !results.isEmpty else { return VerificationResult(format: .smartHealthCard) }
+        // Moved out, not copied: a card is usually one credential.
+        var result = results.removeFirst()
+        for (offset, other) in results.enumerated() {
+            let index = offset + 1
             for (keyPath, outcome) in Self.checkPaths(other.checks) where outcome == .fail {
                 result.checks[keyPath: keyPath] = .fail
             }
@@ -89,11 +92,11 @@ public struct SHCVerifier: Sendable {
                 GenericCodedError(code: $0.code, message: "verifiableCredential[\(index)]: \($0.message)")
             }
         }
-        if results.count > 1 {
+        if !results.isEmpty {
             result.warnings.append(
                 GenericCodedError(
                     code: SHCError.Code.notMapped.rawValue,
-                    message: "expected one credential, found \(results.count); the result describes the first and merges the checks of all"))
+                    message: "expected one credential, found \(results.count + 1); the result describes the first and merges the checks of all"))
         }
         return result
     }

@@ -76,8 +76,15 @@ public struct TrustStore: Sendable {
     /// The signing keys usable for `issuer` with key id `keyID`: those of sets bound to the issuer, then those of
     /// unbound sets.
     public func keys(forIssuer issuer: String, keyID: String) -> [JWK] {
-        keySets.filter { $0.issuer == issuer }.flatMap { $0.keys.keys(withID: keyID) }
-            + keySets.filter { $0.issuer == nil }.flatMap { $0.keys.keys(withID: keyID) }
+        // Two plain passes into one array: this runs once per verification.
+        var found: [JWK] = []
+        for set in keySets where set.issuer == issuer {
+            for key in set.keys.keys where key.keyID == keyID { found.append(key) }
+        }
+        for set in keySets where set.issuer == nil {
+            for key in set.keys.keys where key.keyID == keyID { found.append(key) }
+        }
+        return found
     }
 
     /// Every certificate held, grouped by kid (the order of the groups is unspecified).
