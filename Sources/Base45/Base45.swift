@@ -76,7 +76,12 @@ public enum Base45 {
         }
         let outputCount = count / 3 * 2 + (count % 3 == 2 ? 1 : 0)
         var failure: (offset: Int, kind: Base45Error.Code, value: Int)?
-        let output = [UInt8](unsafeUninitializedCapacity: outputCount) { out, initialized in
+        // Zero-filled through reserve and append: `init(unsafeUninitializedCapacity:)` is not specialized and
+        // looks up array metadata at run time on every call.
+        var output: [UInt8] = []
+        output.reserveCapacity(outputCount)
+        output.append(contentsOf: repeatElement(0, count: outputCount))
+        output.withUnsafeMutableBufferPointer { out in
             values.withUnsafeBufferPointer { table in
                 var index = 0
                 var written = 0
@@ -111,7 +116,6 @@ public enum Base45 {
                         written += 1
                     }
                 }
-                initialized = written
             }
         }
         if let failure {

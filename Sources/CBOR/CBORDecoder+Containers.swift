@@ -107,32 +107,21 @@ extension CBORDecoder {
         let content: CBORNode.Content
         switch frame.kind {
         case .array:
-            let items = [CBORNode](unsafeUninitializedCapacity: count) { storage, initialized in
-                guard let target = storage.baseAddress else { return }
-                target.moveInitialize(from: children, count: count)
-                initialized = count
-            }
+            // Reserved and appended: `init(unsafeUninitializedCapacity:)` is not specialized and looks up the
+            // array's metadata at run time on every call.
+            var items: [CBORNode] = []
+            items.reserveCapacity(count)
+            for index in 0..<count { items.append((children + index).move()) }
             nodeCount = frame.firstNode
             content = .array(items)
         case .map:
             if rejectDuplicateKeys {
                 try finishKeyCheck(frame.keyCheck, entries: UnsafePointer(children), count: count / 2)
             }
-            let keyOffset = entryKeyOffset
-            let valueOffset = entryValueOffset
-            let entries = [CBORNode.MapEntry](unsafeUninitializedCapacity: count / 2) { storage, initialized in
-                guard let target = storage.baseAddress else { return }
-                // Keys and values move straight into the entries' stored properties.
-                let raw = UnsafeMutableRawPointer(target)
-                let stride = MemoryLayout<CBORNode.MapEntry>.stride
-                for index in 0..<(count / 2) {
-                    let entry = raw + index * stride
-                    (entry + keyOffset).assumingMemoryBound(to: CBORNode.self)
-                        .moveInitialize(from: children + 2 * index, count: 1)
-                    (entry + valueOffset).assumingMemoryBound(to: CBORNode.self)
-                        .moveInitialize(from: children + 2 * index + 1, count: 1)
-                }
-                initialized = count / 2
+            var entries: [CBORNode.MapEntry] = []
+            entries.reserveCapacity(count / 2)
+            for index in 0..<(count / 2) {
+                entries.append(CBORNode.MapEntry(key: (children + 2 * index).move(), value: (children + 2 * index + 1).move()))
             }
             nodeCount = frame.firstNode
             content = .map(entries)
@@ -143,18 +132,5 @@ extension CBORDecoder {
         }
         pushNode(content, from: frame.start)
         return frame.start
-    }
-}
-
-/// Where `CBORNode.MapEntry` stores its key and value, so the decoder can move both in place.
-enum MapEntryLayout {
-    static let keyOffset = offset(of: \CBORNode.MapEntry.key)
-    static let valueOffset = offset(of: \CBORNode.MapEntry.value)
-
-    private static func offset(of property: PartialKeyPath<CBORNode.MapEntry>) -> Int {
-        guard let offset = MemoryLayout<CBORNode.MapEntry>.offset(of: property) else {
-            preconditionFailure("CBORNode.MapEntry must store its key and value inline")
-        }
-        return offset
     }
 }

@@ -36,9 +36,6 @@ struct CBORDecoder: ~Copyable {
     var innermost = Frame.none
     /// The open containers around `innermost`, outermost first.
     var enclosing: [Frame] = []
-    /// Offsets of `CBORNode.MapEntry.key` and `.value` (read once per decode rather than once per entry).
-    let entryKeyOffset = MapEntryLayout.keyOffset
-    let entryValueOffset = MapEntryLayout.valueOffset
 
     /// Creates a decoder of `input`, read through `buffer`, that starts with `scratch` (uninitialized memory that
     /// outlives the decoder) as its node stack.
