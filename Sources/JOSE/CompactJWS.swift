@@ -21,8 +21,9 @@ public struct CompactJWS: Sendable, Hashable {
     public let signature: [UInt8]
     /// The ASCII bytes that were signed: `base64url(header) "." base64url(payload)` as received.
     public let signingInput: [UInt8]
-    /// The compact text.
-    public let text: String
+    /// The compact text. Built on access from ``signingInput`` and ``signature``: parsing accepts canonical
+    /// base64url only, so this is the parsed text byte for byte (and parsing need not keep a copy).
+    public var text: String { String(decoding: signingInput, as: UTF8.self) + "." + Base64URL.encode(signature) }
 
     /// Parses a compact JWS.
     ///
@@ -34,17 +35,13 @@ public struct CompactJWS: Sendable, Hashable {
     ///   `JWS_UNSUPPORTED_ALGORITHM` (`alg` missing or not ES256), `JWS_SIGNATURE_FORMAT` (not 64 bytes, e.g. DER).
     public init(parsing text: some StringProtocol, maximumLength: Int = CompactJWS.defaultMaximumLength) throws {
         // One pass over the UTF-8 bytes in place (a native String or Substring is contiguous); a copy otherwise.
-        if let parsed = try text.utf8.withContiguousStorageIfAvailable({
-            try Self(bytes: $0, maximumLength: maximumLength)
-        }) {
-            self = parsed
-        } else {
-            self = try Array(text.utf8).withUnsafeBufferPointer { try Self(bytes: $0, maximumLength: maximumLength) }
-        }
+        // `??` moves the parsed value out of the optional (an `if let` binding copied it).
+        let parsed = try text.utf8.withContiguousStorageIfAvailable { try Self(bytes: $0, maximumLength: maximumLength) }
+        self = try parsed ?? Array(text.utf8).withUnsafeBufferPointer { try Self(bytes: $0, maximumLength: maximumLength) }
     }
 
     /// Parses a compact JWS from its UTF-8 bytes (see ``init(parsing:maximumLength:)``): the parts are found
-    /// and decoded in place, and the bytes are copied only into ``signingInput`` and ``text``.
+    /// and decoded in place, and the bytes are copied only into ``signingInput``.
     private init(bytes: UnsafeBufferPointer<UInt8>, maximumLength: Int) throws {
         guard bytes.count <= maximumLength else {
             throw JOSEError(.jwsTooLarge, "expected a JWS of at most \(maximumLength) characters, found \(bytes.count)")
@@ -96,7 +93,6 @@ public struct CompactJWS: Sendable, Hashable {
         self.payload = try Self.decodePart(payloadPart, name: "payload")
         self.signature = signature
         self.signingInput = Array(UnsafeBufferPointer(rebasing: bytes[0..<dots.second]))
-        self.text = String(decoding: bytes, as: UTF8.self)
     }
 
     /// Signs `payload` (already compressed if `header.compression` says so) with ES256.
@@ -114,7 +110,6 @@ public struct CompactJWS: Sendable, Hashable {
         self.payload = Array(payload)
         self.signature = Array(signature)
         self.signingInput = input
-        self.text = String(decoding: input, as: UTF8.self) + "." + Base64URL.encode(signature)
     }
 
     /// Whether the signature verifies with `key` over the received signing input.

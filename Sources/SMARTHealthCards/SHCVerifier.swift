@@ -81,8 +81,10 @@ public struct SHCVerifier: Sendable {
     public func verify(_ text: Substring, context: VerificationContext) -> VerificationResult {
         var results = verifyAll(text, context: context)
         guard !results.isEmpty else { return VerificationResult(format: .smartHealthCard) }
-        // Moved out, not copied: a card is usually one credential.
-        var result = results.removeFirst()
+        // Swapped out, not copied: a card is usually one credential.
+        var result = VerificationResult(format: .smartHealthCard)
+        swap(&result, &results[0])
+        results.removeFirst()
         for (offset, other) in results.enumerated() {
             let index = offset + 1
             for (keyPath, outcome) in Self.checkPaths(other.checks) where outcome == .fail {
@@ -152,9 +154,11 @@ public struct SHCVerifier: Sendable {
             }
             result.keyID = kid
             let inflated: [UInt8]
+            // The closure takes the payload alone: capturing `jws` would copy all of it.
+            let compressed = jws.payload
             do {
                 inflated = try Self.inflaters.withInflater {
-                    try $0.inflate(jws.payload, maxOutputSize: Self.maximumPayloadSize)
+                    try $0.inflate(compressed, maxOutputSize: Self.maximumPayloadSize)
                 }
             } catch let error as DeflateError {
                 throw SHCError(.inflation, "expected a raw DEFLATE payload (no zlib header), found \(error.code)")
@@ -176,7 +180,8 @@ public struct SHCVerifier: Sendable {
         }
         result.checks.decode = .pass
         result.formatPayload = json
-        result.issuer = json["iss"]?.stringValue
+        let issuer = json["iss"]?.stringValue
+        result.issuer = issuer
         if text.utf8.count > SHCNumericQR.maximumSingleJWSLength {
             result.warnings.append(
                 GenericCodedError(
@@ -184,7 +189,7 @@ public struct SHCVerifier: Sendable {
         }
 
         // 2. signature
-        let key = checkSignature(jws, issuer: result.issuer, context: context, result: &result)
+        let key = checkSignature(jws, issuer: issuer, context: context, result: &result)
         // 4. time
         checkTime(json, at: context.validationTime, result: &result)
         // 5. schema
@@ -194,7 +199,7 @@ public struct SHCVerifier: Sendable {
 
         if let payload {
             let mapper = SHCRecordMapper(translator: codeTranslator, country: assumedCountry)
-            let kid = result.keyID
+            let kid = jws.header.keyID
             result.setCredential { mapper.record(from: payload, keyID: kid) }
         }
         return result

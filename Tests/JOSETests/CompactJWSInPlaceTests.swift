@@ -22,6 +22,13 @@ struct CompactJWSInPlaceTests {
         #expect(fromSlice.signingInput == Array((parts[0] + "." + parts[1]).utf8))
     }
 
+    /// `text` is rebuilt from the parts, not kept: it must equal the parsed text for every example.
+    @Test(arguments: 0...3)
+    func textIsTheParsedText(example: Int) throws {
+        let text = String(decoding: try TestData.data("shc/examples/example-0\(example)-d-jws.txt"), as: UTF8.self)
+        #expect(try CompactJWS(parsing: text).text == text)
+    }
+
     @Test(arguments: [
         ("e3$0.e30.AAAA", "header: expected a base64url character at offset 2, found byte 36"),
         ("eyJhbGciOiJFUzI1NiJ9.e30.AA$A", "signature: expected a base64url character at offset 2, found byte 36"),
