@@ -206,7 +206,7 @@ let package = Package(
             name: "Registry",
             dependencies: [
                 "Storage", "Issuance", "Verifier", "CredentialVerification", "Trust", "JOSE", "JSON", "VaccinationRecord",
-                "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
+                "VaccineCodes", "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: swiftSettings
