@@ -47,7 +47,13 @@ public enum OpenAPIDocument {
         case .recordVaccination:
             parameters.append(parameter("Idempotency-Key", in: "header", required: false, schema: ["type": "string", "minLength": 1, "maxLength": 200]))
         case .submitBulk:
-            parameters.append(parameter("formats", in: "query", required: false, schema: ["type": "string", "description": "comma list of hc1, shc, vds, vc"]))
+            parameters.append(
+                parameter(
+                    "formats", in: "query", required: false,
+                    schema: [
+                        "type": "string", "description": "comma list of distinct formats: hc1, shc, vds, vc (default hc1)",
+                        "pattern": "^(hc1|shc|vds|vc)(,(hc1|shc|vds|vc)){0,3}$",
+                    ]))
             parameters.append(
                 parameter(
                     "country", in: "query", required: false,
