@@ -326,7 +326,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistryTests",
-            dependencies: ["Registry", "Storage", "StorageSQLite", "Issuance", "JSON", "VaccinationRecord", "TestSupport"],
+            dependencies: ["Registry", "Storage", "StorageSQLite", "Issuance", "JSON", "VaccinationRecord", "Trust", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
