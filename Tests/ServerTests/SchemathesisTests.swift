@@ -9,8 +9,10 @@ import Testing
 struct SchemathesisTests {
     static let roles = ["admin", "issuer", "verifier", "device", "analyst"]
 
-    /// Runs the schemathesis command line in this Python (no dependency on a `schemathesis` script on PATH).
-    static let launcher = "import sys; from schemathesis.cli import schemathesis; sys.argv[0] = 'schemathesis'; sys.exit(schemathesis())"
+    /// Runs the schemathesis command line in this Python (no dependency on a `schemathesis` script on PATH), in the
+    /// folder given as the first argument: schemathesis keeps a `.schemathesis` cache in its working folder.
+    static let launcher =
+        "import os, sys; os.chdir(sys.argv.pop(1)); from schemathesis.cli import schemathesis; sys.argv[0] = 'schemathesis'; sys.exit(schemathesis())"
 
     @Test("schemathesis finds no server error with a token of any role")
     func noServerErrors() async throws {
@@ -27,10 +29,13 @@ struct SchemathesisTests {
         for role in Self.roles where role != "admin" {
             tokens[role] = try await server.createToken(role: role)
         }
+        let workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("dvc-schemathesis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workFolder) }
         for role in Self.roles {
             let token = try #require(tokens[role])
             let arguments = [
-                "-c", Self.launcher, "run", "\(server.baseURL)/openapi.json", "--header", "Authorization: Bearer \(token)",
+                "-c", Self.launcher, workFolder.path, "run", "\(server.baseURL)/openapi.json", "--header", "Authorization: Bearer \(token)",
                 "--checks", "not_a_server_error", "--seed", "20261130", "--max-examples", "25", "--workers", "1",
                 "--generation-database", "none", "--request-timeout", "30", "--no-color",
             ]
