@@ -31,13 +31,16 @@ public struct IssuerKeyImport: Sendable {
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         func read(_ name: String) throws -> String {
             let path = base + name
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                let size = attributes[.size] as? Int, let data = FileManager.default.contents(atPath: path)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = attributes[.size] as? Int
             else {
                 throw RegistryError(.keyImport, "expected a readable file \(name) in \(directory), found none")
             }
-            guard size <= Self.maximumFileSize, data.count <= Self.maximumFileSize else {
-                throw RegistryError(.keyImport, "expected \(name) of at most \(Self.maximumFileSize) bytes, found \(max(size, data.count))")
+            // The size before reading, and again after (the file may grow meanwhile).
+            guard size <= Self.maximumFileSize else {
+                throw RegistryError(.keyImport, "expected \(name) of at most \(Self.maximumFileSize) bytes, found \(size)")
+            }
+            guard let data = FileManager.default.contents(atPath: path), data.count <= Self.maximumFileSize else {
+                throw RegistryError(.keyImport, "expected a readable \(name) of at most \(Self.maximumFileSize) bytes, found another")
             }
             return String(decoding: data, as: UTF8.self)
         }

@@ -102,6 +102,11 @@ struct KeyImportTests {
         let read = try IssuerKeyImport(directory: folder.path)
         #expect(read.dscCertificatePEM == setup.dscCertificatePEM && read.cscaPrivateKeyPEM == setup.cscaPrivateKeyPEM)
         #expect(try read.checked().dsc.derBytes == Self.der(setup.dscCertificatePEM))
+        try Data(repeating: 0x41, count: IssuerKeyImport.maximumFileSize + 1).write(to: folder.appendingPathComponent("csca.pem"))
+        #expect {
+            _ = try IssuerKeyImport(directory: folder.path)
+        } throws: { ($0 as? RegistryError)?.code == "KEY_IMPORT_INVALID" && "\($0)".contains("csca.pem of at most") }
+        try Data(setup.cscaCertificatePEM.utf8).write(to: folder.appendingPathComponent("csca.pem"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("dsc.key.pem"))
         #expect {
             _ = try IssuerKeyImport(directory: folder.path)
