@@ -206,7 +206,7 @@ let package = Package(
             name: "Registry",
             dependencies: [
                 "Storage", "Issuance", "Verifier", "CredentialVerification", "Trust", "JOSE", "JSON", "VaccinationRecord",
-                "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
+                "VaccineCodes", "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: swiftSettings
@@ -326,7 +326,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistryTests",
-            dependencies: ["Registry", "Storage", "StorageSQLite", "Issuance", "JSON", "VaccinationRecord", "TestSupport"],
+            dependencies: ["Registry", "Storage", "StorageSQLite", "Issuance", "JSON", "VaccinationRecord", "Trust", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -8,6 +8,7 @@
 #   libsqlite3-dev: the system SQLite that GRDB links (embedded storage)
 #   postgresql: a throw-away PostgreSQL server for the storage conformance suite (scripts/postgres-test-cluster.sh)
 #   openapi-spec-validator: checks the server's OpenAPI 3.1 document
+#   schemathesis: a property-based run against a live server (no request may get a 5xx)
 #   jwcrypto: an independent JWS verifier (SMART Health Cards); cryptography: independent ECDSA and X.509
 #     checks (ICAO VDS-NC)
 set -euo pipefail
@@ -27,8 +28,8 @@ if ((${#need_apt[@]})); then
 fi
 
 # pycose 1.1.0 expects cbor2 to decode arrays as lists; cbor2 6 returns tuples, hence the pin.
-python_modules=("pycose==1.1.0" "cbor2==5.9.0" "base45==0.4.4" "jsonschema" "cryptography" "zxing-cpp==3.1.1" "segno==1.6.6" "jwcrypto==1.6.1" "openapi-spec-validator==0.9.0")
-if ! python3 -c "import pycose, cbor2, base45, jsonschema, cryptography, zxingcpp, segno, jwcrypto, openapi_spec_validator; from importlib.metadata import version; assert version('cbor2').startswith('5.')" 2>/dev/null; then
+python_modules=("pycose==1.1.0" "cbor2==5.9.0" "base45==0.4.4" "jsonschema" "cryptography" "zxing-cpp==3.1.1" "segno==1.6.6" "jwcrypto==1.6.1" "openapi-spec-validator==0.9.0" "schemathesis==4.32.5")
+if ! python3 -c "import pycose, cbor2, base45, jsonschema, cryptography, zxingcpp, segno, jwcrypto, openapi_spec_validator, schemathesis; from importlib.metadata import version; assert version('cbor2').startswith('5.'); assert version('schemathesis') == '4.32.5'" 2>/dev/null; then
   echo "== installing Python modules: ${python_modules[*]}"
   python3 -m pip install -q --root-user-action=ignore "${python_modules[@]}"
 fi

@@ -8,22 +8,46 @@ import Registry
 import Storage
 
 extension APIHandlers {
-    /// `POST /api/v1/bulk?formats=hc1,shc` with a CSV body: 202 with the job; the rows are issued in the
-    /// background (and after a restart, where the job stopped).
+    /// `POST /api/v1/bulk?formats=hc1,shc[&country=DE]` with a CSV body (`text/csv`) or a FHIR Bundle
+    /// (`application/fhir+json` or `application/json`; with no or another content type, a body starting with `{` is
+    /// taken as FHIR): 202 with the job; the rows are issued in the background (and after a restart, where the job stopped).
     func submitBulk(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         guard let principal = context.principal else { throw Problem.unauthenticated() }
         let formatList = request.uri.queryParameters["formats"].map(String.init) ?? "hc1"
         let formats = try Self.formats(.array(formatList.split(separator: ",").map { .string(String($0)) }))
-        let bytes = try await bodyBytes(request, limit: options.maxBulkBytes)
+        let kind = Self.bulkKind(request.headers[.contentType])
+        let country = request.uri.queryParameters["country"].map(String.init)
+        let bytes = Array(buffer: try await bodyBytes(request, limit: options.maxBulkBytes))
         let job: BulkJob
         do {
-            job = try await registry.submitBulk(csv: Array(buffer: bytes), formats: formats, by: principal)
+            switch kind ?? Self.sniffBulkKind(bytes) {
+            case .fhir: job = try await registry.submitBulk(fhir: bytes, formats: formats, country: country, by: principal)
+            case .csv: job = try await registry.submitBulk(csv: bytes, formats: formats, by: principal)
+            }
         } catch let error as BulkInputError {
             throw Problem(.badRequest, error)
         } catch let error as RegistryError {
             throw Problem(.badRequest, error)
         }
         return Self.json(.accepted, BulkJSON.job(job), headers: [.location: "/api/v1/bulk/\(job.id.uuidString.lowercased())"])
+    }
+
+    /// The input kind a `Content-Type` names (parameters such as `charset` aside); nil without one or for another
+    /// media type (`curl --data-binary` sends `application/x-www-form-urlencoded`), which is then sniffed.
+    static func bulkKind(_ contentType: String?) -> BulkJob.Kind? {
+        let mediaType = contentType?.split(separator: ";", maxSplits: 1).first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        switch mediaType {
+        case "text/csv": return .csv
+        case "application/fhir+json", "application/json": return .fhir
+        default: return nil
+        }
+    }
+
+    /// FHIR when the first byte that is not white space is `{`, else CSV.
+    static func sniffBulkKind(_ bytes: [UInt8]) -> BulkJob.Kind {
+        bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{") ? .fhir : .csv
     }
 
     /// `GET /api/v1/bulk/{id}`.

@@ -69,7 +69,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .certificateQR: "A certificate's QR code in one format, as SVG or PNG"
         case .revokeCertificate: "Revoke a certificate (every format)"
         case .verify: "Verify a payload of any format; the same JSON as dvc verify --json"
-        case .submitBulk: "Submit a CSV of vaccinations (docs/API.md lists the columns); each row is issued once, in the background"
+        case .submitBulk: "Submit a CSV of vaccinations (docs/API.md lists the columns) or a FHIR Bundle of Immunizations; each row is issued once, in the background"
         case .bulkJob: "A bulk job's progress"
         case .bulkRows: "A bulk job's rows with their certificate or error"
         }

@@ -47,7 +47,17 @@ public enum OpenAPIDocument {
         case .recordVaccination:
             parameters.append(parameter("Idempotency-Key", in: "header", required: false, schema: ["type": "string", "minLength": 1, "maxLength": 200]))
         case .submitBulk:
-            parameters.append(parameter("formats", in: "query", required: false, schema: ["type": "string", "description": "comma list of hc1, shc, vds, vc"]))
+            parameters.append(
+                parameter(
+                    "formats", in: "query", required: false,
+                    schema: [
+                        "type": "string", "description": "comma list of distinct formats: hc1, shc, vds, vc (default hc1)",
+                        "pattern": "^(hc1|shc|vds|vc)(,(hc1|shc|vds|vc)){0,3}$",
+                    ]))
+            parameters.append(
+                parameter(
+                    "country", in: "query", required: false,
+                    schema: ["type": "string", "description": "FHIR input only: the country of Immunizations without the DDCC country extension (default: the issuer's)"]))
         case .bulkRows:
             parameters.append(parameter("status", in: "query", required: false, schema: ["type": "string", "enum": ["pending", "issued", "failed"]]))
         default:
@@ -57,7 +67,11 @@ public enum OpenAPIDocument {
         if operation == .submitBulk {
             object["requestBody"] = [
                 "required": true,
-                "content": ["text/csv": ["schema": ["type": "string", "description": "a header row, then one vaccination per row (docs/API.md)"]]],
+                "content": [
+                    "text/csv": ["schema": ["type": "string", "description": "a header row, then one vaccination per row (docs/API.md)"]],
+                    "application/fhir+json": ["schema": ["$ref": "#/components/schemas/FHIRBundle"]],
+                    "application/json": ["schema": ["$ref": "#/components/schemas/FHIRBundle"]],
+                ],
             ]
         }
         if let body = requestSchema(operation) {
@@ -65,7 +79,23 @@ public enum OpenAPIDocument {
                 "required": true, "content": .object(["application/json": .object(["schema": .object(["$ref": .string("#/components/schemas/\(body)")])])]),
             ])
         }
-        object["responses"] = .object(responses(operation))
+        if var body = object["requestBody"]?.objectValue, var content = body["content"]?.objectValue {
+            for (mediaType, example) in examples(operation) {
+                guard var media = content[mediaType]?.objectValue else { continue }
+                media["example"] = example
+                content[mediaType] = .object(media)
+            }
+            body["content"] = .object(content)
+            object["requestBody"] = .object(body)
+        }
+        var answers = responses(operation)
+        if let links = links(operation), let code = ["201", "202"].first(where: { answers[$0] != nil }),
+            var success = answers[code]?.objectValue
+        {
+            success["links"] = .object(links)
+            answers[code] = .object(success)
+        }
+        object["responses"] = .object(answers)
         return object
     }
 
@@ -154,6 +184,15 @@ public enum OpenAPIDocument {
         ]),
         "VerifyRequest": .object([
             "type": "object", "required": ["payload"], "properties": .object(["payload": .object(["type": "string"])]),
+        ]),
+        "FHIRBundle": .object([
+            "type": "object", "required": ["resourceType", "type", "entry"],
+            "description": "A FHIR R4 Bundle of Patient and Immunization resources; one row per Immunization (docs/API.md)",
+            "properties": .object([
+                "resourceType": .object(["const": "Bundle"]),
+                "type": .object(["type": "string", "enum": ["collection", "batch", "transaction"]]),
+                "entry": .object(["type": "array", "items": .object(["type": "object"])]),
+            ]),
         ]),
         "BulkJob": .object([
             "type": "object", "required": ["id", "status", "totalRows", "issuedRows", "failedRows"],

@@ -16,13 +16,13 @@ public struct BulkInputError: CodeIdentifiedError {
 }
 
 extension ErrorCode where Domain == BulkInputError {
-    /// The file holds no header row or no rows.
+    /// The file holds no header row or no rows (CSV), or no Immunization (FHIR).
     public static let empty = Self("BULK_EMPTY")
     /// The header names an unknown column or one twice.
     public static let columns = Self("BULK_COLUMNS")
     /// The file breaks the CSV or JSON syntax.
     public static let syntax = Self("BULK_SYNTAX")
-    /// Too many rows or too long a cell.
+    /// Too many rows or entries, too long a cell, or JSON nested too deep.
     public static let tooLarge = Self("BULK_TOO_LARGE")
     /// The FHIR input is not a Bundle of Patients and Immunizations.
     public static let fhir = Self("BULK_FHIR")

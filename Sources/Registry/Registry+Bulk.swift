@@ -6,20 +6,46 @@ import Storage
 import VaccinationRecord
 
 extension Registry {
-    /// Stores a bulk job: every row of `input` sealed as a pending row (rows that are no record are stored failed
-    /// with their error). ``processBulk(limit:now:)`` issues the rows later, also after a restart.
+    /// Stores a bulk job from CSV (``BulkCSV``): every row of `input` sealed as a pending row (rows that are no
+    /// record are stored failed with their error). ``processBulk(limit:now:)`` issues the rows later, also after a
+    /// restart.
     ///
     /// - Throws: ``BulkInputError`` for input that cannot be read as a whole, ``RegistryError`` `FORMATS_INVALID`.
     public func submitBulk(
         csv input: [UInt8], formats: [IssuanceFormat], by principal: Principal, now: Date = Date()
     ) async throws -> BulkJob {
+        try Self.checkBulkFormats(formats)
+        let rows = try BulkCSV.rows(input, defaultIssuer: issuer.name)
+        guard !rows.isEmpty else { throw BulkInputError(.empty, "expected at least one row after the header, found none") }
+        return try await storeBulkJob(rows, kind: .csv, formats: formats, by: principal, now: now)
+    }
+
+    /// Stores a bulk job from a FHIR Bundle (``BulkFHIR``): one row per Immunization, in entry order, sealed as
+    /// pending (or stored failed with its code and FHIR path); issued like a CSV job.
+    ///
+    /// - Parameter country: the country of vaccination of Immunizations without the DDCC country extension
+    ///   (default: the issuer's country).
+    /// - Throws: ``BulkInputError`` for input that is no Bundle of Immunizations, ``RegistryError`` `FORMATS_INVALID`.
+    public func submitBulk(
+        fhir input: [UInt8], formats: [IssuanceFormat], country: String? = nil, by principal: Principal, now: Date = Date()
+    ) async throws -> BulkJob {
+        try Self.checkBulkFormats(formats)
+        let rows = try BulkFHIR.rows(input, defaultIssuer: issuer.name, defaultCountry: country ?? issuer.country)
+        return try await storeBulkJob(rows, kind: .fhir, formats: formats, by: principal, now: now)
+    }
+
+    private static func checkBulkFormats(_ formats: [IssuanceFormat]) throws {
         guard !formats.isEmpty, Set(formats).count == formats.count else {
             throw RegistryError(.formats, "expected one or more distinct formats, found \(formats.count) with repeats or none")
         }
-        let rows = try BulkCSV.rows(input, defaultIssuer: issuer.name)
-        guard !rows.isEmpty else { throw BulkInputError(.empty, "expected at least one row after the header, found none") }
+    }
+
+    /// Seals and stores the rows of a new job.
+    private func storeBulkJob(
+        _ rows: [BulkCSV.Row], kind: BulkJob.Kind, formats: [IssuanceFormat], by principal: Principal, now: Date
+    ) async throws -> BulkJob {
         let job = BulkJob(
-            principalID: principal.id, kind: .csv, formats: formats.compactMap { CertificatePayload.Format(rawValue: $0.rawValue) },
+            principalID: principal.id, kind: kind, formats: formats.compactMap { CertificatePayload.Format(rawValue: $0.rawValue) },
             totalRows: rows.count, createdAt: now, updatedAt: now)
         var stored: [BulkRow] = []
         var failed = 0

@@ -40,19 +40,35 @@ public final class Registry: Sendable {
     /// Opens the registry: migrates the store; on a first start creates the issuer with a CSCA and a DSC (private
     /// keys sealed with `masterKey`) and the first admin principal.
     ///
+    /// - Parameter importing: keys to use instead of generated ones on the first start; checked first
+    ///   (``IssuerKeyImport/checked(now:)``). The issuer's country is then the DSC's subject country.
     /// - Returns: the registry, and the first admin token when this call created it (shown once, stored hashed).
+    /// - Throws: ``RegistryError`` `KEY_IMPORT_INVALID` for keys that do not belong together, `KEY_IMPORT_REFUSED`
+    ///   when keys are to be imported into a store that already has an issuer (unless it has exactly these keys
+    ///   because a replica imported them at the same moment).
     public static func open(
-        store: any PlatformStore, masterKey: MasterKey, configuration: RegistryConfiguration, now: Date = Date()
+        store: any PlatformStore, masterKey: MasterKey, configuration: RegistryConfiguration, importing: IssuerKeyImport? = nil,
+        now: Date = Date()
     ) async throws -> (registry: Registry, firstAdminToken: APIToken?) {
         try await store.migrate()
         let sealer = Sealer(masterKey: masterKey)
+        let imported = try importing.map { ($0, try $0.checked(now: now)) }
+        let refused = RegistryError(
+            .keyImportRefused, "expected a new store to import the keys into, found one whose issuer already has keys")
         let issuer: Issuer
         if let existing = try await store.issuers().first {
+            guard imported == nil else { throw refused }
             issuer = existing
         } else {
             // Replicas starting together on a new database: the store keeps one issuer, and every replica uses it.
-            let (created, keys) = try makeIssuer(sealer: sealer, configuration: configuration, now: now)
+            let (created, keys) =
+                try imported.map { try importedIssuer($0.0, csca: $0.1.csca, dsc: $0.1.dsc, sealer: sealer, configuration: configuration, now: now) }
+                ?? makeIssuer(sealer: sealer, configuration: configuration, now: now)
             issuer = try await store.insertFirstIssuer(created, keys: keys)
+            if let imported, issuer.id != created.id {
+                let stored = try await store.signingKeys(issuerID: issuer.id)
+                guard stored.contains(where: { $0.kind == .csca && $0.certificateDER == imported.1.csca.derBytes }) else { throw refused }
+            }
         }
         let keyring = try IssuerKeyring(issuer: issuer, keys: try await store.signingKeys(issuerID: issuer.id), sealer: sealer)
         let registry = Registry(store: store, configuration: configuration, sealer: sealer, keyring: keyring, revoked: [])
@@ -93,6 +109,25 @@ public final class Registry: Sendable {
                 now: now.addingTimeInterval(0.001)),
         ]
         return (issuer, keys)
+    }
+
+    /// A new issuer with the imported CSCA and DSC, private keys sealed (not stored yet).
+    private static func importedIssuer(
+        _ keys: IssuerKeyImport, csca: DocumentSignerCertificate, dsc: DocumentSignerCertificate, sealer: Sealer,
+        configuration: RegistryConfiguration, now: Date
+    ) throws -> (Issuer, [SigningKey]) {
+        let issuer = Issuer(
+            name: configuration.organization, country: dsc.subjectCountry ?? configuration.country, publicURL: configuration.publicURL,
+            createdAt: now)
+        return (
+            issuer,
+            [
+                try signingKey(.csca, issuer: issuer, certificatePEM: keys.cscaCertificatePEM, keyPEM: keys.cscaPrivateKeyPEM, sealer: sealer, now: now),
+                try signingKey(
+                    .dsc, issuer: issuer, certificatePEM: keys.dscCertificatePEM, keyPEM: keys.dscPrivateKeyPEM, sealer: sealer,
+                    now: now.addingTimeInterval(0.001)),
+            ]
+        )
     }
 
     /// A signing key row with its private key sealed for the row's key id.

@@ -26,6 +26,10 @@ extension ErrorCode where Domain == RegistryError {
     public static let idempotencyKeyReused = Self("IDEMPOTENCY_KEY_REUSED")
     /// The stored issuer setup is incomplete (no CSCA or no active DSC).
     public static let keys = Self("ISSUER_KEYS_MISSING")
+    /// Imported issuer keys are unreadable or do not belong together (``IssuerKeyImport``).
+    public static let keyImport = Self("KEY_IMPORT_INVALID")
+    /// Keys were to be imported into a store that already has an issuer with keys.
+    public static let keyImportRefused = Self("KEY_IMPORT_REFUSED")
     /// The request asks for nothing to issue, or for a format twice.
     public static let formats = Self("FORMATS_INVALID")
 }

@@ -6,14 +6,14 @@ import JSON
 import FoundationNetworking
 #endif
 
-/// `dvc bulk issue FILE`: submits a CSV of vaccinations to a server and follows the job to its end.
+/// `dvc bulk issue FILE`: submits a CSV or FHIR Bundle of vaccinations to a server and follows the job to its end.
 struct BulkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulk", abstract: "Bulk issuance through a server.", subcommands: [Issue.self])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Submit a CSV of vaccinations (columns: docs/API.md) and follow the job.",
+            abstract: "Submit a CSV (columns: docs/API.md) or a FHIR Bundle of Immunizations and follow the job.",
             discussion: """
                 Shows a progress bar on a terminal and plain progress lines otherwise; prints the failed rows with \
                 their error at the end. The job runs on the server: interrupting this command does not stop it, and \
@@ -29,7 +29,7 @@ struct BulkCommand: AsyncParsableCommand {
         @Option(help: "Formats to issue every row in, comma separated: hc1, shc, vds, vc.")
         var formats: String = "hc1"
 
-        @Argument(help: ArgumentHelp("The CSV file, or - for standard input.", valueName: "FILE"))
+        @Argument(help: ArgumentHelp("The CSV file or FHIR Bundle (JSON), or - for standard input.", valueName: "FILE"))
         var file: String
 
         func run() async throws {
@@ -38,7 +38,10 @@ struct BulkCommand: AsyncParsableCommand {
             }
             let client = BulkClient(server: server, token: token)
             let body = try InputSource.read(file)
-            let submitted = try await client.send("POST", "/api/v1/bulk?formats=\(formats)", body: body, contentType: "text/csv")
+            // A body whose first non-space byte is `{` is a FHIR Bundle.
+            let isJSON = body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+            let submitted = try await client.send(
+                "POST", "/api/v1/bulk?formats=\(formats)", body: body, contentType: isJSON ? "application/fhir+json" : "text/csv")
             guard submitted.status == 202, let id = submitted.json["id"]?.stringValue else {
                 throw CommandError.io("expected the server to accept the job (202), found \(submitted.status): \(submitted.problem)")
             }

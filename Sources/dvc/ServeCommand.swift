@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             SQLite in --data DIR by default; PostgreSQL with --database URL (several servers may share one database; \
             give them the same DVC_MASTER_KEY). On first start the server creates the issuer's keys (sealed with the \
-            master key) and prints the first admin token once. Stops gracefully on SIGTERM and SIGINT: requests \
+            master key), or imports them with --import-keys DIR, and prints the first admin token once. Stops gracefully on SIGTERM and SIGINT: requests \
             already accepted are answered first.
             """
     )
@@ -31,6 +31,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Largest accepted bulk file (POST /api/v1/bulk) in bytes.")
     var maxBulkBytes: Int = 32 << 20
+
+    @Option(
+        help: ArgumentHelp(
+            "On first start, use the CSCA and DSC in DIR (csca.pem, csca.key.pem, dsc.pem, dsc.key.pem, as dvc keys generate writes them) instead of generated keys; refused when the store already has keys.",
+            valueName: "DIR"))
+    var importKeys: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
@@ -50,9 +56,13 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "dvc")
         let host = self.host
         let description = store.storeDescription
+        let importing = try importKeys.map { try IssuerKeyImport(directory: $0) }
         try await store.withStore(logger: logger) { platform, masterKey in
             let (registry, firstToken) = try await Registry.open(
-                store: platform, masterKey: masterKey, configuration: store.registryConfiguration(port: port))
+                store: platform, masterKey: masterKey, configuration: store.registryConfiguration(port: port), importing: importing)
+            if importKeys != nil {
+                OutputWriter.write("Imported the issuer keys (CSCA and DSC) from \(importKeys ?? "")\n")
+            }
             if let firstToken {
                 OutputWriter.write("First admin token (shown once, keep it safe): \(firstToken.text)\n")
             }
