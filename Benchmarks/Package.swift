@@ -32,6 +32,7 @@ let package = Package(
             name: "FormatsBenchmark",
             dependencies: [
                 .product(name: "Verifier", package: "OpenDVC"),
+                .product(name: "COSE", package: "OpenDVC"),
                 .product(name: "EUDCC", package: "OpenDVC"),
                 .product(name: "SMARTHealthCards", package: "OpenDVC"),
                 .product(name: "ICAOVDSNC", package: "OpenDVC"),

@@ -114,9 +114,15 @@ public struct SHCPayload: Sendable {
 
     /// Whether `iss` is an https URL without a trailing slash (and without whitespace, query or fragment).
     public var hasValidIssuerURL: Bool {
-        let bytes = Array(issuer.utf8)
-        return issuer.hasPrefix("https://") && bytes.count > 8 && bytes.last != UInt8(ascii: "/")
-            && !bytes.contains { $0 <= 0x20 || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") || $0 >= 0x7F }
+        // Over the contiguous UTF-8 (no copy into an array): this runs for every verification.
+        var issuer = issuer
+        return issuer.withUTF8 { bytes in
+            let scheme: StaticString = "https://"
+            guard bytes.count > scheme.utf8CodeUnitCount, bytes.last != UInt8(ascii: "/"),
+                bytes.prefix(scheme.utf8CodeUnitCount).elementsEqual(UnsafeBufferPointer(start: scheme.utf8Start, count: scheme.utf8CodeUnitCount))
+            else { return false }
+            return !bytes.contains { $0 <= 0x20 || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") || $0 >= 0x7F }
+        }
     }
 
     static func kind(_ value: JSONValue?) -> String {
