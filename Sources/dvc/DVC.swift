@@ -19,6 +19,8 @@ struct DVC: AsyncParsableCommand {
 @main
 enum DVCMain {
     static func main() async {
+        // The server runs Swift concurrency on its event loop threads (see ServeExecutor).
+        if CommandLine.arguments.dropFirst().first == "serve" { ServeExecutor.install() }
         do {
             var command = try DVC.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
