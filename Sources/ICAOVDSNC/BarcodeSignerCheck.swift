@@ -12,15 +12,17 @@ struct BarcodeSignerCheck {
     }
 
     /// The parsed certificate; nil when `sig.cer` is not a certificate swift-certificates reads.
+    /// The certificate's key identifier (``DocumentSignerCertificate/kid(for:)``), remembered by the trust store.
+    let kid: [UInt8]
     let certificate: Certificate?
     /// The first trusted CSCA that issued the certificate.
     let authority: SigningAuthority?
     let outcome: Outcome
 
-    /// Looks the seal's certificate up in `trustStore`; `kid` is the certificate's key identifier
-    /// (``DocumentSignerCertificate/kid(for:)``), computed once by the caller.
-    init(seal: VDSNCSeal, trustStore: TrustStore, kid: [UInt8]) {
-        guard let (certificate, authorities) = trustStore.signer(derEncoded: seal.certificateBytes) else {
+    /// Looks the seal's certificate up in `trustStore`.
+    init(seal: VDSNCSeal, trustStore: TrustStore) {
+        guard let (certificate, authorities, kid) = trustStore.signer(derEncoded: seal.certificateBytes) else {
+            self.kid = DocumentSignerCertificate.kid(for: seal.certificateBytes)
             self.certificate = nil
             self.authority = nil
             self.outcome = .failed(
@@ -30,6 +32,7 @@ struct BarcodeSignerCheck {
                 ))
             return
         }
+        self.kid = kid
         self.certificate = certificate
         self.authority = authorities.first
         // Whether the certificate is itself trusted matters only when no trusted CSCA issued it.

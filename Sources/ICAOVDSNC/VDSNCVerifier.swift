@@ -60,11 +60,9 @@ public struct VDSNCVerifier: Sendable {
         result.checks.decode = .pass
         result.formatPayload = seal.data
         result.issuer = seal.data["hdr"]?["is"]?.stringValue
-        let kid = DocumentSignerCertificate.kid(for: seal.certificateBytes)
-        result.keyIDBytes = kid
-
         // 2. signature (and the chain to a trusted CSCA)
-        let signer = BarcodeSignerCheck(seal: seal, trustStore: context.trustStore, kid: kid)
+        let signer = BarcodeSignerCheck(seal: seal, trustStore: context.trustStore)
+        result.keyIDBytes = signer.kid
         switch signer.outcome {
         case .trusted:
             do {
@@ -116,6 +114,7 @@ public struct VDSNCVerifier: Sendable {
         }
         let payload = parsed.payload
         let codes = self.codes
+        let kid = signer.kid
         result.setCredential {
             guard let payload else {
                 return (

@@ -15,15 +15,20 @@ final class SignerCertificateCache: Sendable {
         let certificate: Certificate
         /// Indices into the store's `signingAuthorities` of the authorities that issued it.
         let issuers: [Int]
+        /// Its key identifier (``DocumentSignerCertificate/kid(for:)``): a hash of the whole certificate.
+        let kid: [UInt8]
     }
 
-    /// A certificate's bytes as a key, hashed in one call (`[UInt8]` hashes element by element, which costs
-    /// microseconds for a certificate).
+    /// A certificate's bytes as a key. Equality compares every byte; the hash takes the length and the last 64
+    /// bytes only (a DER certificate ends with its signature, which differs between certificates), since hashing
+    /// the whole certificate cost more than any other step of a cache hit. Crafted certificates sharing a tail
+    /// only share a bucket, in a dictionary of at most ``capacity`` entries.
     struct Key: Hashable {
         let bytes: [UInt8]
 
         func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0.suffix(64))) }
         }
     }
 

@@ -55,17 +55,19 @@ public struct TrustStore: Sendable {
         signingAuthorities.filter { $0.issued(signer) }
     }
 
-    /// A signer certificate given as DER (a VDS-NC barcode signer) parsed, with the authorities that issued it;
-    /// nil when swift-certificates cannot read it. Answers are remembered per certificate, so a verifier that
-    /// sees many seals of one signer parses it and checks its chain once.
-    public func signer(derEncoded bytes: [UInt8]) -> (certificate: Certificate, issuers: [SigningAuthority])? {
+    /// A signer certificate given as DER (a VDS-NC barcode signer) parsed, with the authorities that issued it
+    /// and its key identifier (``DocumentSignerCertificate/kid(for:)``); nil when swift-certificates cannot read
+    /// it. Answers are remembered per certificate, so a verifier that sees many seals of one signer parses it,
+    /// hashes it and checks its chain once.
+    public func signer(derEncoded bytes: [UInt8]) -> (certificate: Certificate, issuers: [SigningAuthority], kid: [UInt8])? {
         if let entry = signerCache.entry(for: bytes) {
-            return (entry.certificate, entry.issuers.map { signingAuthorities[$0] })
+            return (entry.certificate, entry.issuers.map { signingAuthorities[$0] }, entry.kid)
         }
         guard let certificate = try? Certificate(derEncoded: bytes) else { return nil }
         let issuers = signingAuthorities.indices.filter { signingAuthorities[$0].issued(certificate) }
-        signerCache.remember(.init(certificate: certificate, issuers: issuers), for: bytes)
-        return (certificate, issuers.map { signingAuthorities[$0] })
+        let kid = DocumentSignerCertificate.kid(for: bytes)
+        signerCache.remember(.init(certificate: certificate, issuers: issuers, kid: kid), for: bytes)
+        return (certificate, issuers.map { signingAuthorities[$0] }, kid)
     }
 
     /// Adds a JWK set, bound to `issuer` (its keys then verify that issuer's credentials only), or unbound.
