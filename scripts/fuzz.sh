@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds each libFuzzer target with AddressSanitizer and runs it for a bounded time.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets: FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC)
-# Seeds come from Fuzz/<Target>/seeds when present. A crash fails the run and leaves the input
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets: FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC FuzzMQTT)
+# Seeds are made from the test data (below) and copied from Fuzz/seeds/<Target>/ when present. A crash fails the run and leaves the input
 # in .build-fuzz/artifacts/; keep it as a named regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC)
+((${#targets[@]})) || targets=(FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC FuzzMQTT)
 
 mkdir -p .build-fuzz/artifacts
 testdata=${DVC_TESTDATA:-../shared/testdata}
@@ -66,6 +66,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   seeds=.build-fuzz/seeds-$target
   make_seeds "$target" "$seeds"
+  [ -d "Fuzz/seeds/$target" ] && cp Fuzz/seeds/"$target"/* "$seeds"/
   extra=()
   # Longer inputs reach the version-40 capacity limits (7,089 digits at most).
   [ "$target" = FuzzQR ] && extra=(-max_len=8192)
