@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "CodedErrors", targets: ["CodedErrors"]),
         .library(name: "CBOR", targets: ["CBOR"]),
         .library(name: "Base45", targets: ["Base45"]),
+        .library(name: "MQTT", targets: ["MQTT"]),
+        .library(name: "ColdChain", targets: ["ColdChain"]),
         .library(name: "Deflate", targets: ["Deflate"]),
         .library(name: "JSON", targets: ["JSON"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
@@ -48,6 +50,7 @@ let package = Package(
         .executable(name: "FuzzQR", targets: ["FuzzQR"]),
         .executable(name: "FuzzJWS", targets: ["FuzzJWS"]),
         .executable(name: "FuzzSHC", targets: ["FuzzSHC"]),
+        .executable(name: "FuzzMQTT", targets: ["FuzzMQTT"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
@@ -68,6 +71,8 @@ let package = Package(
         .target(name: "CodedErrors", swiftSettings: swiftSettings),
         .target(name: "CBOR", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
         .target(name: "Base45", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        // MQTT 3.1.1 packets and a sans-IO client state machine (docs/MQTT.md); ByteBuffer only, no sockets.
+        .target(name: "MQTT", dependencies: ["CodedErrors", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: swiftSettings),
         .target(
             name: "Deflate",
             dependencies: [
@@ -105,6 +110,8 @@ let package = Package(
         ),
 
         // MARK: 2. Domain
+        // Cold-chain analytics: WHO alarms, shipping indicators, MKT, calculated VVM, logger exports (docs/COLDCHAIN.md).
+        .target(name: "ColdChain", dependencies: ["CodedErrors", "JSON"], swiftSettings: swiftSettings),
         .target(name: "VaccinationRecord", dependencies: ["JSON", "CodedErrors"], swiftSettings: swiftSettings),
         .target(
             name: "Trust",
@@ -229,7 +236,7 @@ let package = Package(
             dependencies: [
                 "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "JOSE", "CredentialVerification",
                 "QRCode", "QRRendering", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Issuance",
-                "Registry", "HTTPAPI", "Storage", "StorageSQLite", "StoragePostgres",
+                "Registry", "HTTPAPI", "Storage", "StorageSQLite", "StoragePostgres", "ColdChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -248,10 +255,18 @@ let package = Package(
             name: "FuzzJWS", dependencies: ["JOSE", .product(name: "Crypto", package: "swift-crypto")], path: "Fuzz/FuzzJWS"),
         .executableTarget(
             name: "FuzzSHC", dependencies: ["SMARTHealthCards", "CredentialVerification", "Trust"], path: "Fuzz/FuzzSHC"),
+        .executableTarget(
+            name: "FuzzMQTT", dependencies: ["MQTT", .product(name: "NIOCore", package: "swift-nio")], path: "Fuzz/FuzzMQTT"),
 
         // MARK: Tests
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "CBORTests", dependencies: ["CBOR", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ColdChainTests", dependencies: ["ColdChain", "JSON", "CodedErrors", "TestSupport"],
+            exclude: ["VECTORS-DEVIATIONS.md"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MQTTTests", dependencies: ["MQTT", "CodedErrors", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "Base45Tests", dependencies: ["Base45", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DeflateTests", dependencies: ["Deflate", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"], swiftSettings: swiftSettings),
