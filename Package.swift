@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "Base45", targets: ["Base45"]),
         .library(name: "MQTT", targets: ["MQTT"]),
         .library(name: "ColdChain", targets: ["ColdChain"]),
+        .library(name: "GS1", targets: ["GS1"]),
+        .library(name: "EPCIS", targets: ["EPCIS"]),
         .library(name: "Deflate", targets: ["Deflate"]),
         .library(name: "JSON", targets: ["JSON"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
@@ -112,6 +114,12 @@ let package = Package(
         // MARK: 2. Domain
         // Cold-chain analytics: WHO alarms, shipping indicators, MKT, calculated VVM, logger exports (docs/COLDCHAIN.md).
         .target(name: "ColdChain", dependencies: ["CodedErrors", "JSON"], swiftSettings: swiftSettings),
+        // GS1 identifiers (GTIN, element strings, Digital Link, EPC URIs) and EPCIS 2.0 events with CBV 2.0 event
+        // hashes (docs/GS1-EPCIS.md).
+        .target(name: "GS1", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        .target(
+            name: "EPCIS", dependencies: ["GS1", "JSON", "CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .target(name: "VaccinationRecord", dependencies: ["JSON", "CodedErrors"], swiftSettings: swiftSettings),
         .target(
             name: "Trust",
@@ -264,6 +272,8 @@ let package = Package(
         .testTarget(
             name: "ColdChainTests", dependencies: ["ColdChain", "JSON", "CodedErrors", "TestSupport"],
             exclude: ["VECTORS-DEVIATIONS.md"], swiftSettings: swiftSettings),
+        .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "JSON", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MQTTTests", dependencies: ["MQTT", "CodedErrors", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings),
