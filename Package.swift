@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "CodedErrors", targets: ["CodedErrors"]),
         .library(name: "CBOR", targets: ["CBOR"]),
         .library(name: "Base45", targets: ["Base45"]),
+        .library(name: "CivilCalendar", targets: ["CivilCalendar"]),
         .library(name: "MQTT", targets: ["MQTT"]),
         .library(name: "ColdChain", targets: ["ColdChain"]),
         .library(name: "GS1", targets: ["GS1"]),
@@ -73,6 +74,8 @@ let package = Package(
         .target(name: "CodedErrors", swiftSettings: swiftSettings),
         .target(name: "CBOR", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
         .target(name: "Base45", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        // Proleptic Gregorian day numbers, written once for timestamps, record dates, EPCIS and logger days.
+        .target(name: "CivilCalendar", swiftSettings: swiftSettings),
         // MQTT 3.1.1 packets and a sans-IO client state machine (docs/MQTT.md); ByteBuffer only, no sockets.
         .target(name: "MQTT", dependencies: ["CodedErrors", .product(name: "NIOCore", package: "swift-nio")], swiftSettings: swiftSettings),
         .target(
@@ -113,14 +116,14 @@ let package = Package(
 
         // MARK: 2. Domain
         // Cold-chain analytics: WHO alarms, shipping indicators, MKT, calculated VVM, logger exports (docs/COLDCHAIN.md).
-        .target(name: "ColdChain", dependencies: ["CodedErrors", "JSON"], swiftSettings: swiftSettings),
+        .target(name: "ColdChain", dependencies: ["CodedErrors", "JSON", "CivilCalendar"], swiftSettings: swiftSettings),
         // GS1 identifiers (GTIN, element strings, Digital Link, EPC URIs) and EPCIS 2.0 events with CBV 2.0 event
         // hashes (docs/GS1-EPCIS.md).
         .target(name: "GS1", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
         .target(
-            name: "EPCIS", dependencies: ["GS1", "JSON", "CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
+            name: "EPCIS", dependencies: ["GS1", "JSON", "CodedErrors", "CivilCalendar", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
-        .target(name: "VaccinationRecord", dependencies: ["JSON", "CodedErrors"], swiftSettings: swiftSettings),
+        .target(name: "VaccinationRecord", dependencies: ["JSON", "CodedErrors", "CivilCalendar"], swiftSettings: swiftSettings),
         .target(
             name: "Trust",
             dependencies: [
@@ -134,7 +137,7 @@ let package = Package(
         ),
         .target(
             name: "CredentialVerification",
-            dependencies: ["CodedErrors", "JSON", "VaccinationRecord", "Trust"],
+            dependencies: ["CodedErrors", "JSON", "VaccinationRecord", "Trust", "CivilCalendar"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -272,6 +275,7 @@ let package = Package(
         .testTarget(
             name: "ColdChainTests", dependencies: ["ColdChain", "JSON", "CodedErrors", "TestSupport"],
             exclude: ["VECTORS-DEVIATIONS.md"], swiftSettings: swiftSettings),
+        .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"], swiftSettings: swiftSettings),
         .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "JSON", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,41 +1,9 @@
+import CivilCalendar
 import Foundation
 
 /// Calendar arithmetic on the proleptic Gregorian calendar with fixed UTC offsets, without locale or time-zone
 /// databases: parsing ISO 8601 timestamps and logger dates, and formatting UTC timestamps and day keys.
 enum CivilTime {
-    /// Days from 1970-01-01 to a civil date (the days-from-civil computation on 400-year eras).
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01.
-    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    /// Days in a month of a year.
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     /// Parses an ISO 8601 / RFC 3339 timestamp with an offset: `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|+HH:MM|-HH:MM)`.
     /// A space may replace the `T`; `+HHMM` is accepted. Returns nil on anything else.
     static func parseISO8601(_ text: Substring) -> Date? {
@@ -78,7 +46,7 @@ enum CivilTime {
     static func parseDay(_ text: Substring) -> Int? {
         var scanner = Scanner(bytes: Array(text.utf8.prefix(16)))
         guard text.utf8.count <= 16, let (year, month, day) = scanner.date(), scanner.atEnd else { return nil }
-        return days(year: year, month: month, day: day)
+        return CivilCalendar.dayNumber(year: year, month: month, day: day)
     }
 
     /// Parses a logger's `hh:mm` time of day; returns minutes since midnight.
@@ -91,7 +59,7 @@ enum CivilTime {
 
     private static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double,
                              offsetSeconds: Int) -> Date {
-        let dayCount = days(year: year, month: month, day: day)
+        let dayCount = CivilCalendar.dayNumber(year: year, month: month, day: day)
         let local = Double(dayCount) * 86_400 + Double(hour * 3600 + minute * 60) + second
         return Date(timeIntervalSince1970: local - Double(offsetSeconds))
     }
@@ -101,7 +69,7 @@ enum CivilTime {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let dayCount = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
         let secondOfDay = seconds - dayCount * 86_400
-        let (year, month, day) = civil(days: dayCount)
+        let (year, month, day) = CivilCalendar.date(dayNumber: dayCount)
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
             + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))Z"
     }
@@ -114,7 +82,7 @@ enum CivilTime {
 
     /// `YYYY-MM-DD` of a day count.
     static func formatDay(_ dayCount: Int) -> String {
-        let (year, month, day) = civil(days: dayCount)
+        let (year, month, day) = CivilCalendar.date(dayNumber: dayCount)
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
@@ -156,7 +124,7 @@ enum CivilTime {
         mutating func date() -> (Int, Int, Int)? {
             guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")),
                   let day = digits(2), (1...12).contains(month),
-                  (1...CivilTime.daysInMonth(year: year, month: month)).contains(day)
+                  day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month)
             else { return nil }
             return (year, month, day)
         }

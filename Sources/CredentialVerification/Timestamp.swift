@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 
 /// Tolerant parsing of the time formats seen in health-certificate tooling and test data.
@@ -14,9 +15,9 @@ public enum Timestamp {
         var reader = Reader(bytes: bytes)
         guard let year = reader.digits(4), reader.consume(UInt8(ascii: "-")),
             let month = reader.digits(2), reader.consume(UInt8(ascii: "-")),
-            let day = reader.digits(2), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            let day = reader.digits(2), (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month)
         else { return nil }
-        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        var seconds = Double(CivilCalendar.dayNumber(year: year, month: month, day: day)) * 86_400
         if reader.atEnd { return Date(timeIntervalSince1970: seconds) }
         guard reader.consume(UInt8(ascii: "T")) || reader.consume(UInt8(ascii: "t")) || reader.consume(UInt8(ascii: " ")),
             let hour = reader.digits(2), reader.consume(UInt8(ascii: ":")), let minute = reader.digits(2),
@@ -57,11 +58,11 @@ public enum Timestamp {
 
     /// Formats a date as RFC 3339 UTC with whole seconds, e.g. `2021-06-01T00:00:00Z`.
     public static func format(_ date: Date) -> String {
-        let total = Int64(date.timeIntervalSince1970.rounded(.down))
+        let total = Int(date.timeIntervalSince1970.rounded(.down))
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secondsOfDay = total - days * 86_400
-        let (year, month, day) = civilFromDays(days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let (year, month, day) = CivilCalendar.date(dayNumber: days)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let yearText = String(year).count < 4 ? String(repeating: "0", count: 4 - String(year).count) + "\(year)" : "\(year)"
         return "\(yearText)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))Z"
     }
@@ -83,38 +84,6 @@ public enum Timestamp {
         return Double(String(decoding: bytes, as: UTF8.self))
     }
 
-    private static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 
     private struct Reader {
         let bytes: [UInt8]

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// ISO 8601 date-times as used in EPCIS (`eventTime`, `recordTime`, sensor `time`, ...), normalised for hashing.
 public enum EPCISTimestamp {
     /// Milliseconds since 1970-01-01T00:00:00Z for `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM]`, rounded to the
@@ -71,7 +73,7 @@ public enum EPCISTimestamp {
         guard i == b.count, (1...12).contains(month), day >= 1, day <= 31, hour <= 24, minute <= 59, second <= 60 else {
             return nil
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = Int64(CivilCalendar.dayNumber(year: Int(year), month: Int(month), day: Int(day)))
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60
         return seconds * 1000 + millis
     }
@@ -89,36 +91,13 @@ public enum EPCISTimestamp {
             ms += 86_400_000
             days -= 1
         }
-        let (y, m, d) = civilFromDays(days)
+        let date = CivilCalendar.date(dayNumber: Int(days))
+        let (y, m, d) = (Int64(date.year), Int64(date.month), Int64(date.day))
         func pad(_ v: Int64, _ width: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(ms / 3_600_000, 2)):\(pad(ms / 60_000 % 60, 2)):"
             + "\(pad(ms / 1000 % 60, 2)).\(pad(ms % 1000, 3))Z"
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01.
-    static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d)
     }
 }

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// A calendar date `YYYY-MM-DD` (ISO 8601 extended format, years 0001–9999), checked to exist:
 /// month 1–12 and a day valid for the month, including 29 February in leap years.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -62,44 +64,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public var description: String { text }
 
     /// Whether `year` is a leap year in the proleptic Gregorian calendar.
-    public static func isLeapYear(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    }
+    public static func isLeapYear(_ year: Int) -> Bool { CivilCalendar.isLeapYear(year) }
 
     /// The number of days of a month (28–31); 0 for a month outside 1–12.
-    public static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 1, 3, 5, 7, 8, 10, 12: return 31
-        case 4, 6, 9, 11: return 30
-        case 2: return isLeapYear(year) ? 29 : 28
-        default: return 0
-        }
-    }
+    public static func daysInMonth(year: Int, month: Int) -> Int { CivilCalendar.daysInMonth(year: year, month: month) }
 
     /// Days since 1970-01-01 (negative before it).
-    public var daysSince1970: Int {
-        // Count in 400-year eras starting on 1 March, so that the leap day is the last day of a year.
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let monthFromMarch = (month + 9) % 12
-        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    public var daysSince1970: Int { CivilCalendar.dayNumber(year: year, month: month, day: day) }
 
     /// The date `days` after 1970-01-01, or `nil` outside years 0001–9999.
     public init?(daysSince1970 days: Int) {
         guard (-719_162...2_932_896).contains(days) else { return nil }
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilCalendar.date(dayNumber: days)
         self.init(year: year, month: month, day: day)
     }
 
