@@ -46,15 +46,22 @@ enum JSONVocabulary {
     }
 
     /// An open-addressing hash table keyed by a word's length and first 8 bytes; the last 8 bytes, and for
-    /// words over 16 bytes all of them, are compared before a word is returned.
+    /// words over 16 bytes all of them, are compared before a word is returned. Each slot holds what a probe
+    /// compares (one cache line at most), and the strings are read only for a match.
     private struct Table: Sendable {
-        static let slotBits = 10
+        static let slotBits = 9
         static let maximumLength = 80
-        /// Entry index + 1 per slot (0: empty).
-        let slots: [UInt16]
-        let heads: [UInt64]
-        let tails: [UInt64]
-        let lengths: [Int]
+
+        struct Slot: Sendable {
+            var head: UInt64 = 0
+            var tail: UInt64 = 0
+            /// The word's length in bytes; 0 marks an empty slot.
+            var length: Int32 = 0
+            /// The word's index in `strings`.
+            var index: Int32 = 0
+        }
+
+        let slots: [Slot]
         let strings: [String]
 
         init(words: [String]) {
@@ -62,15 +69,16 @@ enum JSONVocabulary {
             for word in words where !unique.contains(word) && (1...Self.maximumLength).contains(word.utf8.count) {
                 unique.append(word)
             }
+            precondition(unique.count < (1 << Self.slotBits) / 2, "the vocabulary must fill at most half the slots")
             strings = unique
-            lengths = unique.map(\.utf8.count)
-            heads = unique.map { word in Array(word.utf8).withUnsafeBufferPointer(Self.head) }
-            tails = unique.map { word in Array(word.utf8).withUnsafeBufferPointer(Self.tail) }
-            var slots = [UInt16](repeating: 0, count: 1 << Self.slotBits)
-            for index in unique.indices {
-                var slot = Self.slot(head: heads[index], length: lengths[index])
-                while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-                slots[slot] = UInt16(index + 1)
+            var slots = Array(repeating: Slot(), count: 1 << Self.slotBits)
+            for (index, word) in unique.enumerated() {
+                let bytes = Array(word.utf8)
+                let head = bytes.withUnsafeBufferPointer(Self.head)
+                var slot = Self.slot(head: head, length: bytes.count)
+                while slots[slot].length != 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = Slot(
+                    head: head, tail: bytes.withUnsafeBufferPointer(Self.tail), length: Int32(bytes.count), index: Int32(index))
             }
             self.slots = slots
         }
@@ -117,17 +125,18 @@ enum JSONVocabulary {
             guard length > 0, length <= Self.maximumLength else { return nil }
             let head = Self.head(bytes)
             let tail = Self.tail(bytes)
-            var slot = Self.slot(head: head, length: length)
-            while true {
-                let entry = Int(slots[slot])
-                guard entry != 0 else { return nil }
-                let index = entry - 1
-                if heads[index] == head, lengths[index] == length, tails[index] == tail,
-                    length <= 16 || Self.equal(strings[index], bytes)
-                {
-                    return strings[index]
+            return slots.withUnsafeBufferPointer { slots in
+                var slot = Self.slot(head: head, length: length)
+                while true {
+                    let candidate = slots[slot]
+                    guard candidate.length != 0 else { return nil }
+                    if candidate.head == head, Int(candidate.length) == length, candidate.tail == tail,
+                        length <= 16 || Self.equal(strings[Int(candidate.index)], bytes)
+                    {
+                        return strings[Int(candidate.index)]
+                    }
+                    slot = (slot + 1) & (slots.count - 1)
                 }
-                slot = (slot + 1) & (slots.count - 1)
             }
         }
     }
