@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "ColdChain", targets: ["ColdChain"]),
         .library(name: "GS1", targets: ["GS1"]),
         .library(name: "EPCIS", targets: ["EPCIS"]),
+        .library(name: "Telemetry", targets: ["Telemetry"]),
         .library(name: "Deflate", targets: ["Deflate"]),
         .library(name: "JSON", targets: ["JSON"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
@@ -54,6 +55,7 @@ let package = Package(
         .executable(name: "FuzzJWS", targets: ["FuzzJWS"]),
         .executable(name: "FuzzSHC", targets: ["FuzzSHC"]),
         .executable(name: "FuzzMQTT", targets: ["FuzzMQTT"]),
+        .executable(name: "FuzzTelemetry", targets: ["FuzzTelemetry"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
@@ -120,6 +122,10 @@ let package = Package(
         // GS1 identifiers (GTIN, element strings, Digital Link, EPC URIs) and EPCIS 2.0 events with CBV 2.0 event
         // hashes (docs/GS1-EPCIS.md).
         .target(name: "GS1", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        // Device telemetry: signed batches (COSE_Sign1 over CBOR) and admission rules (docs/TELEMETRY.md).
+        .target(
+            name: "Telemetry", dependencies: ["CBOR", "COSE", "CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .target(
             name: "EPCIS", dependencies: ["GS1", "JSON", "CodedErrors", "CivilCalendar", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
@@ -267,6 +273,9 @@ let package = Package(
         .executableTarget(
             name: "FuzzSHC", dependencies: ["SMARTHealthCards", "CredentialVerification", "Trust"], path: "Fuzz/FuzzSHC"),
         .executableTarget(
+            name: "FuzzTelemetry", dependencies: ["Telemetry", "COSE", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Fuzz/FuzzTelemetry"),
+        .executableTarget(
             name: "FuzzMQTT", dependencies: ["MQTT", .product(name: "NIOCore", package: "swift-nio")], path: "Fuzz/FuzzMQTT"),
 
         // MARK: Tests
@@ -276,6 +285,10 @@ let package = Package(
             name: "ColdChainTests", dependencies: ["ColdChain", "JSON", "CodedErrors", "TestSupport"],
             exclude: ["VECTORS-DEVIATIONS.md"], swiftSettings: swiftSettings),
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TelemetryTests",
+            dependencies: ["Telemetry", "CBOR", "COSE", "CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "JSON", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
