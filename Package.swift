@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Base45", targets: ["Base45"]),
         .library(name: "CivilCalendar", targets: ["CivilCalendar"]),
         .library(name: "MQTT", targets: ["MQTT"]),
+        .library(name: "MQTTClient", targets: ["MQTTClient"]),
         .library(name: "ColdChain", targets: ["ColdChain"]),
         .library(name: "GS1", targets: ["GS1"]),
         .library(name: "EPCIS", targets: ["EPCIS"]),
@@ -226,6 +227,15 @@ let package = Package(
         ),
 
         // MARK: 4. Services
+        // The MQTT client on SwiftNIO: drives MQTTClientStateMachine over a TCP channel (docs/MQTT.md).
+        .target(
+            name: "MQTTClient",
+            dependencies: [
+                "MQTT", "CodedErrors", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings),
         .target(
             name: "Registry",
             dependencies: [
@@ -291,6 +301,13 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "JSON", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MQTTClientTests",
+            dependencies: [
+                "MQTTClient", "MQTT", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "MQTTTests", dependencies: ["MQTT", "CodedErrors", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings),

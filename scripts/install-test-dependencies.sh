@@ -11,6 +11,7 @@
 #   schemathesis: a property-based run against a live server (no request may get a 5xx)
 #   jwcrypto: an independent JWS verifier (SMART Health Cards); cryptography: independent ECDSA and X.509
 #     checks (ICAO VDS-NC)
+#   mosquitto, mosquitto-clients: a real MQTT broker (and mosquitto_pub) for the MQTT client tests
 set -euo pipefail
 
 need_apt=()
@@ -19,6 +20,8 @@ command -v qrencode >/dev/null || need_apt+=(qrencode)
 [ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev)
 [ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
+command -v mosquitto_pub >/dev/null || need_apt+=(mosquitto-clients)
 if ((${#need_apt[@]})); then
   echo "== installing Debian packages: ${need_apt[*]}"
   SUDO=""

@@ -19,6 +19,8 @@ extension MQTTClientStateMachine {
         case reportConnected(sessionPresent: Bool)
         /// The broker granted every subscription (one return code per configured subscription).
         case reportSubscribed([MQTTSubAck.ReturnCode])
+        /// The broker acknowledged (PUBACK) the QoS 1 message published with this packet identifier.
+        case reportPublished(packetIdentifier: UInt16)
         /// The connection ended: `nil` after `stop()`, otherwise why. A reconnection follows unless stopped.
         case reportDisconnected(MQTTError?)
     }

@@ -38,6 +38,8 @@ extension MQTTClientStateMachine {
             return publishReceived(publish)
         case (.subscribing(let expected), .subAck(let subAck)):
             return subAckReceived(subAck, expected: expected)
+        case (.subscribing, .pubAck(let identifier)), (.ready, .pubAck(let identifier)):
+            return pubAckReceived(identifier)
         case (.subscribing, .pingResp), (.ready, .pingResp):
             connection?.awaitingResponse = false
             connection?.ticksWaiting = 0
@@ -116,6 +118,7 @@ extension MQTTClientStateMachine {
         if configuration.subscriptions.isEmpty {
             state = .ready
             failedAttempts = 0
+            return actions + resendOutbound()
         } else {
             let identifier = nextPacketIdentifier()
             state = .subscribing(packetIdentifier: identifier)
@@ -124,7 +127,7 @@ extension MQTTClientStateMachine {
                     .subscribe(MQTTSubscribe(packetIdentifier: identifier, subscriptions: configuration.subscriptions)))
             )
         }
-        return actions
+        return actions + resendOutbound()
     }
 
     private mutating func subAckReceived(_ subAck: MQTTSubAck, expected: UInt16) -> [Action] {

@@ -67,6 +67,8 @@ public struct MQTTClientStateMachine: Sendable {
     var connectionCount: UInt64 = 0
     var failedAttempts = 0
     var lastPacketIdentifier: UInt16 = 0
+    /// QoS 1 messages published and waiting for their PUBACK (kept across connections).
+    var outbound = MQTTOutboundPublishes()
     let decoder: MQTTPacketDecoder
 
     /// A machine in the idle state.
@@ -187,9 +189,12 @@ public struct MQTTClientStateMachine: Sendable {
         return [.closeConnection(error)]
     }
 
-    /// The next SUBSCRIBE packet identifier (1 to 65,535, wrapping).
+    /// The next packet identifier for SUBSCRIBE or an outgoing QoS 1 PUBLISH (1 to 65,535, wrapping, skipping
+    /// identifiers of messages still waiting for their PUBACK).
     mutating func nextPacketIdentifier() -> UInt16 {
-        lastPacketIdentifier = lastPacketIdentifier == .max ? 1 : lastPacketIdentifier + 1
+        repeat {
+            lastPacketIdentifier = lastPacketIdentifier == .max ? 1 : lastPacketIdentifier + 1
+        } while outbound.contains(lastPacketIdentifier)
         return lastPacketIdentifier
     }
 }

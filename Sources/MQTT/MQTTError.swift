@@ -39,6 +39,8 @@ extension ErrorCode where Domain == MQTTError {
     public static let keepAliveTimeout = Self("MQTT_KEEP_ALIVE_TIMEOUT")
     /// The network connection closed without the client asking for it.
     public static let connectionLost = Self("MQTT_CONNECTION_LOST")
+    /// Too many published QoS 1 messages wait for their PUBACK.
+    public static let publishQueueFull = Self("MQTT_PUBLISH_QUEUE_FULL")
     /// A client configuration value is out of range.
     public static let invalidConfiguration = Self("MQTT_INVALID_CONFIGURATION")
 }

@@ -1,0 +1,49 @@
+import MQTT
+
+extension MQTTClient {
+    /// Where the broker is, and the MQTT session settings.
+    public struct Configuration: Hashable, Sendable {
+        /// The broker's host name or address.
+        public var host: String
+        /// The broker's TCP port (1883 for plain MQTT).
+        public var port: Int
+        /// Client identifier, credentials, clean session (default `false`), keep-alive, subscriptions, backoff,
+        /// maximum packet size.
+        public var session: MQTTClientConfiguration
+        /// How long opening the TCP connection may take before it counts as failed (and is retried).
+        public var connectTimeout: Duration
+        /// How many received messages may wait for the handler. Beyond it, messages are dropped without PUBACK
+        /// (QoS 1 ones come back after a reconnection; QoS 0 ones are lost). The broker's in-flight window
+        /// (Mosquitto: 20 QoS 1 messages) normally keeps the queue far below it.
+        public var deliveryBufferSize: Int
+
+        /// A configuration.
+        public init(
+            host: String, port: Int = 1883, session: MQTTClientConfiguration, connectTimeout: Duration = .seconds(10),
+            deliveryBufferSize: Int = 1_000
+        ) {
+            self.host = host
+            self.port = port
+            self.session = session
+            self.connectTimeout = connectTimeout
+            self.deliveryBufferSize = deliveryBufferSize
+        }
+
+        /// Checks the session settings and the ranges of port, timeout and buffer; throws
+        /// `MQTT_INVALID_CONFIGURATION`.
+        public func validate() throws(MQTTError) {
+            try session.validate()
+            guard (1...65_535).contains(port) else {
+                throw MQTTError(.invalidConfiguration, "expected a port from 1 to 65535, found \(port)")
+            }
+            guard !host.isEmpty else { throw MQTTError(.invalidConfiguration, "expected a host, found none") }
+            guard connectTimeout > .zero else {
+                throw MQTTError(.invalidConfiguration, "expected a positive connect timeout")
+            }
+            guard deliveryBufferSize >= 1 else {
+                throw MQTTError(
+                    .invalidConfiguration, "expected a delivery buffer of at least 1, found \(deliveryBufferSize)")
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import CodedErrors
+import Logging
+import MQTT
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+
+/// An MQTT 3.1.1 client over SwiftNIO that drives ``MQTT/MQTTClientStateMachine`` and hands messages to the
+/// application.
+///
+/// ```swift
+/// let client = try MQTTClient(configuration: configuration, logger: logger) { message in
+///     try await store.insertIdempotently(message.payload)   // PUBACK goes out after this returns
+/// }
+/// try await ServiceGroup(services: [client], logger: logger).run()
+/// ```
+///
+/// ``run()`` connects, subscribes, keeps the connection alive and reconnects with backoff until the task is
+/// cancelled or a graceful shutdown is triggered; then it sends DISCONNECT, closes and returns.
+///
+/// **Delivery.** Messages are passed to the handler one at a time, in arrival order. When the handler returns, the
+/// client acknowledges the message (PUBACK for QoS 1): return only once the message is durably stored. When the
+/// handler throws, the message is not acknowledged and the client drops the connection, so that the broker (which
+/// keeps the persistent session) delivers it again, with DUP set, after the reconnection (with backoff). Messages
+/// already received behind it are redelivered too. Delivery is therefore at least once: the handler must store
+/// idempotently, on an identity inside the payload. A message that can never be stored (a malformed reading) should
+/// be recorded as rejected and the handler should return, not throw, or it comes back forever.
+///
+/// **Publishing.** ``publish(topic:payload:qos:retain:)`` sends a message: QoS 1 returns after the broker's
+/// PUBACK and survives reconnections (sent again with DUP set); QoS 0 is sent once and can be lost.
+public final class MQTTClient: Sendable, Service {
+    /// Receives each message; return once it is durably stored, throw to have it delivered again.
+    public typealias MessageHandler = @Sendable (MQTTMessage) async throws -> Void
+
+    /// The settings the client was created with.
+    public let configuration: Configuration
+    let driver: MQTTConnectionDriver
+    let handler: MessageHandler
+    let logger: Logger
+
+    /// A client; call ``run()`` to connect. Throws `MQTT_INVALID_CONFIGURATION` for settings the broker or the
+    /// encoder would refuse.
+    public init(
+        configuration: Configuration, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger = Logger(label: "opendvc.mqtt"), handler: @escaping MessageHandler = { _ in }
+    ) throws(MQTTError) {
+        try configuration.validate()
+        self.configuration = configuration
+        self.handler = handler
+        self.logger = logger
+        self.driver = MQTTConnectionDriver(
+            configuration: configuration, eventLoop: eventLoopGroup.any(), logger: logger)
+    }
+
+    /// Connects and keeps the client connected until cancelled or shut down gracefully; then disconnects
+    /// (DISCONNECT, close) and returns. Call it once; a second call throws `MQTT_INVALID_CONFIGURATION`.
+    public func run() async throws {
+        let (messages, continuation) = AsyncStream.makeStream(
+            of: MQTTMessage.self, bufferingPolicy: .bufferingOldest(configuration.deliveryBufferSize))
+        let driver = self.driver
+        try await driver.eventLoop.submit { try driver.start(deliveries: continuation) }.get()
+        await withTaskCancellationOrGracefulShutdownHandler {
+            for await message in messages {
+                await self.handle(message)
+            }
+        } onCancelOrGracefulShutdown: {
+            driver.eventLoop.execute { driver.stop() }
+        }
+        // The loop also ends when the task is cancelled; wait until the connection is closed.
+        driver.eventLoop.execute { driver.stop() }
+        try? await driver.stopped.get()
+    }
+
+    /// Stops the client as a graceful shutdown would: DISCONNECT, close; ``run()`` then returns.
+    public func shutdown() {
+        let driver = self.driver
+        driver.eventLoop.execute { driver.stop() }
+    }
+
+    /// Publishes a message on a topic name (no wildcards).
+    ///
+    /// QoS 1 returns once the broker acknowledged it (PUBACK). Before the first connection (also before ``run()``
+    /// starts), or while reconnecting, it waits and is sent after the next accepted connection; a message sent on a connection that was lost is
+    /// sent again with DUP set, so the broker may receive it twice. Cancelling the caller does not withdraw it.
+    /// QoS 0 is written once and forgotten; without an accepted connection it throws `MQTT_CONNECTION_LOST`.
+    /// Also throws `MQTT_INVALID_TOPIC`, `MQTT_PUBLISH_QUEUE_FULL`, and `MQTT_CONNECTION_LOST` when the client has
+    /// stopped, or stops before the PUBACK.
+    public func publish(topic: String, payload: ByteBuffer, qos: MQTTQoS, retain: Bool = false) async throws {
+        let driver = self.driver
+        try await driver.eventLoop.flatSubmit {
+            driver.publish(topicName: topic, payload: payload, qos: qos, retain: retain)
+        }.get()
+    }
+
+    /// A stream of connection events (connected, subscribed, disconnected), from now until the client stops.
+    public func events() -> AsyncStream<Event> {
+        driver.events.subscribe()
+    }
+
+    /// Hands one message to the application and acknowledges it when the handler returns.
+    private func handle(_ message: MQTTMessage) async {
+        do {
+            try await handler(message)
+        } catch {
+            let code = (error as? any CodedError)?.code ?? "UNCODED"
+            logger.warning(
+                "MQTT message handler failed; message not acknowledged, reconnecting for redelivery",
+                metadata: ["error.code": "\(code)"])
+            if message.acknowledgement != nil {
+                let driver = self.driver
+                driver.eventLoop.execute { driver.dropConnectionForRedelivery() }
+            }
+            return
+        }
+        guard let token = message.acknowledgement else { return }
+        let driver = self.driver
+        driver.eventLoop.execute { driver.messageStored(token) }
+    }
+}

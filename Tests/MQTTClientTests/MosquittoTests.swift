@@ -1,0 +1,141 @@
+import MQTT
+import MQTTClient
+import NIOCore
+import Testing
+
+/// The client against a real Mosquitto broker (Debian `mosquitto`), one broker per test. Serialized: the restart
+/// and keep-alive tests measure timing on a small machine.
+@Suite("MQTT client against Mosquitto", .serialized)
+struct MosquittoTests {
+    @Test func deliversEveryQoS1MessageExactlyOnceAndAcknowledgesIt() async throws {
+        let broker = try MosquittoBroker()
+        let store = ReadingStore()
+        let client = try MQTTClient(
+            configuration: clientConfiguration(broker, clientIdentifier: "ingest-deliver"), logger: testLogger
+        ) { message in store.store(message) }
+        let events = EventRecorder(client)
+        let running = RunningClient(client)
+        #expect(await waitUntil(timeout: .seconds(10)) { events.count(where: isSubscribed) == 1 })
+
+        let count = 200
+        try broker.publishWithMosquittoPub(
+            topic: "dvc/v1/devices/fridge-7/telemetry", qos: 1, lines: (1...count).map { "fridge-7:\($0)" })
+        #expect(await waitUntil(timeout: .seconds(20)) { store.snapshot.counts.count == count })
+        try await Task.sleep(for: .milliseconds(500))  // anything extra would arrive now
+
+        let state = store.snapshot
+        #expect(Set(state.counts.keys) == Set(1...count))
+        #expect(state.counts.values.allSatisfy { $0 == 1 })
+        #expect(state.deliveries == count)
+        #expect(state.withDupFlag == 0)
+        #expect(events.all == [.connected(sessionPresent: false), .subscribed])
+        try await running.stop()
+        #expect(events.all.last == .disconnected(nil))
+    }
+
+    @Test func publishesWithQoS1AndQoS0ToAnotherClient() async throws {
+        let broker = try MosquittoBroker()
+        let store = ReadingStore()
+        let subscriber = try MQTTClient(
+            configuration: clientConfiguration(broker, clientIdentifier: "ingest-pub"), logger: testLogger
+        ) { message in store.store(message) }
+        let subscriberEvents = EventRecorder(subscriber)
+        let runningSubscriber = RunningClient(subscriber)
+        #expect(await waitUntil(timeout: .seconds(10)) { subscriberEvents.count(where: isSubscribed) == 1 })
+
+        let device = try MQTTClient(
+            configuration: clientConfiguration(broker, clientIdentifier: "device-pub", subscribe: false),
+            logger: testLogger)
+        let runningDevice = RunningClient(device)
+        let topic = "dvc/v1/devices/device-pub/telemetry"
+        for number in 1...50 {
+            try await device.publish(topic: topic, payload: ByteBuffer(string: "d:\(number)"), qos: .atLeastOnce)
+        }
+        try await device.publish(topic: topic, payload: ByteBuffer(string: "d:51"), qos: .atMostOnce)
+        await #expect(throws: MQTTError(.invalidTopic, "")) {
+            try await device.publish(topic: "dvc/v1/devices/+/telemetry", payload: ByteBuffer(), qos: .atLeastOnce)
+        }
+        #expect(await waitUntil(timeout: .seconds(10)) { store.snapshot.counts.count == 51 })
+        #expect(Set(store.snapshot.counts.keys) == Set(1...51))
+        try await runningDevice.stop()
+        await #expect(throws: MQTTError(.connectionLost, "")) {
+            try await device.publish(topic: topic, payload: ByteBuffer(), qos: .atLeastOnce)
+        }
+        try await runningSubscriber.stop()
+    }
+
+    @Test func wrongPasswordIsReportedAsConnectionRefused() async throws {
+        let broker = try MosquittoBroker()
+        let client = try MQTTClient(
+            configuration: clientConfiguration(broker, clientIdentifier: "ingest-wrong", password: "wrong"),
+            logger: testLogger)
+        let events = EventRecorder(client)
+        let running = RunningClient(client)
+        #expect(await waitUntil(timeout: .seconds(10)) { !events.all.isEmpty })
+        let first = try #require(events.all.first)
+        guard case .disconnected(let error?) = first else {
+            Issue.record("expected a refused connection first, found \(first)")
+            return
+        }
+        #expect(error.errorCode == .connectionRefused)
+        #expect(events.count(where: isConnected) == 0)
+        try await running.stop()
+    }
+
+    @Test func keepAlivePingsHoldAnIdleConnection() async throws {
+        let broker = try MosquittoBroker(logEverything: true)
+        let store = ReadingStore()
+        let client = try MQTTClient(
+            configuration: clientConfiguration(broker, clientIdentifier: "ingest-idle", keepAlive: 2),
+            logger: testLogger
+        ) { message in store.store(message) }
+        let events = EventRecorder(client)
+        let running = RunningClient(client)
+        #expect(await waitUntil(timeout: .seconds(10)) { events.count(where: isSubscribed) == 1 })
+
+        // Mosquitto drops a client silent for 1.5 × keep-alive (3 s); 5 s of no traffic must not end it.
+        try await Task.sleep(for: .seconds(5))
+        #expect(events.all == [.connected(sessionPresent: false), .subscribed])
+        let log = broker.log()
+        let pings = log.components(separatedBy: "Received PINGREQ from ingest-idle").count - 1
+        let pongs = log.components(separatedBy: "Sending PINGRESP to ingest-idle").count - 1
+        print("keep-alive 2 s, 5 s idle: \(pings) PINGREQ received by Mosquitto, \(pongs) PINGRESP sent")
+        #expect(pings >= 2)
+        #expect(pongs >= 2)
+        try broker.publishWithMosquittoPub(topic: "dvc/v1/devices/x/telemetry", qos: 1, lines: ["x:1"])
+        #expect(await waitUntil(timeout: .seconds(5)) { store.snapshot.counts[1] == 1 })
+        try await running.stop()
+    }
+}
+
+extension MosquittoTests {
+    /// A handler that throws leaves the message unacknowledged; the client reconnects and the broker delivers it
+    /// again (DUP set), so the store ends with every message exactly once.
+    @Test func throwingHandlerGetsTheMessageAgainAfterReconnection() async throws {
+        struct StoreDown: Error {}
+        let broker = try MosquittoBroker()
+        let store = ReadingStore()
+        let failures = Counter()
+        let client = try MQTTClient(
+            configuration: clientConfiguration(broker, clientIdentifier: "ingest-throws"), logger: testLogger
+        ) { message in
+            if String(buffer: message.payload) == "t:3", failures.current < 2 {
+                failures.increment()
+                throw StoreDown()
+            }
+            store.store(message)
+        }
+        let events = EventRecorder(client)
+        let running = RunningClient(client)
+        #expect(await waitUntil(timeout: .seconds(10)) { events.count(where: isSubscribed) == 1 })
+        try broker.publishWithMosquittoPub(
+            topic: "dvc/v1/devices/t/telemetry", qos: 1, lines: (1...10).map { "t:\($0)" })
+        #expect(await waitUntil(timeout: .seconds(20)) { store.snapshot.counts.count == 10 })
+        let state = store.snapshot
+        #expect(Set(state.counts.keys) == Set(1...10))
+        #expect(failures.current == 2)
+        #expect(state.withDupFlag >= 1)  // message 3 came back with DUP set
+        #expect(events.count(where: isConnected) == 3)  // the first connection and one per failure
+        try await running.stop()
+    }
+}
