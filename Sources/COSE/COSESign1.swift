@@ -139,22 +139,3 @@ public struct COSESign1: Sendable {
         return serializer.bytes
     }
 }
-
-extension CBORNode {
-    /// A short type name for messages (never the content).
-    var typeName: String {
-        switch content {
-        case .unsigned, .negative: return "an integer"
-        case .byteString: return "a byte string"
-        case .textString: return "a text string"
-        case .array(let items): return "an array of \(items.count)"
-        case .map(let entries): return "a map of \(entries.count)"
-        case .tagged(let tag, _): return "tag \(tag)"
-        case .bool: return "a boolean"
-        case .null: return "null"
-        case .undefined: return "undefined"
-        case .simple(let value): return "simple value \(value)"
-        case .float: return "a float"
-        }
-    }
-}

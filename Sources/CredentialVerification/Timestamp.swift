@@ -84,7 +84,6 @@ public enum Timestamp {
         return Double(String(decoding: bytes, as: UTF8.self))
     }
 
-
     private struct Reader {
         let bytes: [UInt8]
         var index = 0

@@ -87,7 +87,7 @@ extension TelemetryBatch {
     /// Reads the fields of the batch map (types and shapes only; ranges are checked by ``validate(limits:)``).
     private init(node: CBORNode, limits: TelemetryLimits) throws(TelemetryError) {
         guard let entries = node.mapEntries else {
-            throw .malformed("payload", "expected a map, found \(node.kindName)")
+            throw .malformed("payload", "expected a map, found \(node.typeName)")
         }
         var deviceID: TelemetryDeviceID?
         var sequence: UInt64?
@@ -96,18 +96,18 @@ extension TelemetryBatch {
         var positions: [PositionSample]?
         for entry in entries {
             guard let key = entry.key.unsignedValue else {
-                throw .malformed("payload", "expected unsigned integer keys 1 to 5, found \(entry.key.kindName)")
+                throw .malformed("payload", "expected unsigned integer keys 1 to 5, found \(entry.key.typeName)")
             }
             let value = entry.value
             switch key {
             case Key.deviceID:
                 guard let text = value.textValue else {
-                    throw .malformed("deviceID", "expected a text string, found \(value.kindName)")
+                    throw .malformed("deviceID", "expected a text string, found \(value.typeName)")
                 }
                 deviceID = try TelemetryDeviceID(utf8: text.utf8, field: "deviceID")
             case Key.sequence:
                 guard let number = value.unsignedValue else {
-                    throw .malformed("sequence", "expected an unsigned integer, found \(value.kindName)")
+                    throw .malformed("sequence", "expected an unsigned integer, found \(value.typeName)")
                 }
                 sequence = number
             case Key.sentAt:

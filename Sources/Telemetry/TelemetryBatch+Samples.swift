@@ -4,7 +4,7 @@ extension TelemetryBatch {
     /// Reads a time: an integer (major type 0 or 1) that fits in `Int64`; the range is checked later.
     static func time(_ node: CBORNode, field: String) throws(TelemetryError) -> Int64 {
         guard let value = node.int64Value else {
-            throw .malformed(field, "expected an integer time in ms, found \(node.kindName)")
+            throw .malformed(field, "expected an integer time in ms, found \(node.typeName)")
         }
         return value
     }
@@ -14,7 +14,7 @@ extension TelemetryBatch {
         guard let value = node.int64Value else {
             switch node.content {
             case .unsigned, .negative: throw .outOfRange(field, range)
-            default: throw .malformed(field, "expected an integer, found \(node.kindName)")
+            default: throw .malformed(field, "expected an integer, found \(node.typeName)")
             }
         }
         guard let narrow = Int32(exactly: value) else { throw .outOfRange(field, range) }
@@ -24,7 +24,7 @@ extension TelemetryBatch {
     /// Reads the readings array: `[* [time, centi-celsius, ? sensor]]`.
     static func readings(_ node: CBORNode, limits: TelemetryLimits) throws(TelemetryError) -> [TemperatureSample] {
         guard let items = node.arrayValue else {
-            throw .malformed("readings", "expected an array, found \(node.kindName)")
+            throw .malformed("readings", "expected an array, found \(node.typeName)")
         }
         guard items.count <= limits.maxReadings else {
             throw TelemetryError(
@@ -34,7 +34,7 @@ extension TelemetryBatch {
         for index in items.indices {
             let field = "readings[\(index)]"
             guard let members = items[index].arrayValue, members.count == 2 || members.count == 3 else {
-                throw .malformed(field, "expected an array of 2 or 3 integers, found \(items[index].kindName)")
+                throw .malformed(field, "expected an array of 2 or 3 integers, found \(items[index].typeName)")
             }
             let time = try time(members[0], field: field + "[0]")
             let centi = try int32(members[1], field: field + "[1]", range: "-20000...15000 (centi-degrees Celsius)")
@@ -42,7 +42,7 @@ extension TelemetryBatch {
             if members.count == 3 {
                 guard let number = members[2].unsignedValue else {
                     throw .malformed(
-                        field + "[2]", "expected an unsigned integer sensor id, found \(members[2].kindName)")
+                        field + "[2]", "expected an unsigned integer sensor id, found \(members[2].typeName)")
                 }
                 guard let narrow = UInt16(exactly: number) else { throw .outOfRange(field + "[2]", "0...65535") }
                 sensor = narrow
@@ -55,7 +55,7 @@ extension TelemetryBatch {
     /// Reads the positions array: `[+ [time, latitude, longitude]]`.
     static func positions(_ node: CBORNode, limits: TelemetryLimits) throws(TelemetryError) -> [PositionSample] {
         guard let items = node.arrayValue else {
-            throw .malformed("positions", "expected an array, found \(node.kindName)")
+            throw .malformed("positions", "expected an array, found \(node.typeName)")
         }
         guard items.count <= limits.maxPositions else {
             throw TelemetryError(
@@ -66,7 +66,7 @@ extension TelemetryBatch {
         for index in items.indices {
             let field = "positions[\(index)]"
             guard let members = items[index].arrayValue, members.count == 3 else {
-                throw .malformed(field, "expected an array of 3 integers, found \(items[index].kindName)")
+                throw .malformed(field, "expected an array of 3 integers, found \(items[index].typeName)")
             }
             let time = try time(members[0], field: field + "[0]")
             let latitude = try int32(members[1], field: field + "[1]", range: "-900000000...900000000 (1e-7 degree)")
@@ -75,24 +75,5 @@ extension TelemetryBatch {
             positions.append(PositionSample(time: time, latitudeE7: latitude, longitudeE7: longitude))
         }
         return positions
-    }
-}
-
-extension CBORNode {
-    /// A short type name for messages (never the content).
-    var kindName: String {
-        switch content {
-        case .unsigned, .negative: return "an integer"
-        case .byteString: return "a byte string"
-        case .textString: return "a text string"
-        case .array(let items): return "an array of \(items.count)"
-        case .map(let entries): return "a map of \(entries.count)"
-        case .tagged(let tag, _): return "tag \(tag)"
-        case .bool: return "a boolean"
-        case .null: return "null"
-        case .undefined: return "undefined"
-        case .simple: return "a simple value"
-        case .float: return "a float"
-        }
     }
 }

@@ -26,7 +26,7 @@ struct TelemetryEnvelope {
             throw .malformed("message", "expected one CBOR data item, found undecodable bytes")
         }
         guard root.tag == COSESign1.tag else {
-            throw .malformed("message", "expected a COSE_Sign1 with tag 18, found \(root.kindName)")
+            throw .malformed("message", "expected a COSE_Sign1 with tag 18, found \(root.typeName)")
         }
         let message: COSESign1
         do {
@@ -62,7 +62,7 @@ struct TelemetryEnvelope {
         }
         guard let kid else { throw .malformed("kid", "expected kid in the protected header, found none") }
         guard let kidBytes = kid.bytesValue else {
-            throw .malformed("kid", "expected a byte string, found \(kid.kindName)")
+            throw .malformed("kid", "expected a byte string, found \(kid.typeName)")
         }
         return try TelemetryDeviceID(utf8: kidBytes, field: "kid")
     }
