@@ -55,7 +55,7 @@ struct MQTTClientMisbehavingBrokerTests {
                 return nil
             }
         }
-        #expect(await waitUntil(timeout: .seconds(10)) { disconnections().count >= 2 })
+        #expect(await waitUntil(timeout: .seconds(60)) { disconnections().count >= 2 })
         #expect(disconnections().first == code)
         try await running.stop()
         try await server.close()

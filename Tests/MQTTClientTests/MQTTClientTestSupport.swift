@@ -77,7 +77,8 @@ final class EventRecorder: Sendable {
     func count(where predicate: (MQTTClient.Event) -> Bool) -> Int { all.filter(predicate).count }
 }
 
-/// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held.
+/// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held. Timeouts are generous:
+/// in CI the whole suite runs in parallel on 2 cores, and a broker or a connection can take many seconds to come up.
 func waitUntil(timeout: Duration, _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {

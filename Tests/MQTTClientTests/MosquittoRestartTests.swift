@@ -23,14 +23,14 @@ extension MosquittoTests {
         }
         let subscriberEvents = EventRecorder(subscriber)
         let runningSubscriber = RunningClient(subscriber)
-        #expect(await waitUntil(timeout: .seconds(10)) { subscriberEvents.count(where: isSubscribed) == 1 })
+        #expect(await waitUntil(timeout: .seconds(60)) { subscriberEvents.count(where: isSubscribed) == 1 })
 
         let device = try MQTTClient(
             configuration: clientConfiguration(broker, clientIdentifier: "device-restart", subscribe: false),
             logger: testLogger)
         let deviceEvents = EventRecorder(device)
         let runningDevice = RunningClient(device)
-        #expect(await waitUntil(timeout: .seconds(10)) { deviceEvents.count(where: isConnected) == 1 })
+        #expect(await waitUntil(timeout: .seconds(60)) { deviceEvents.count(where: isConnected) == 1 })
 
         let total = 600
         let acknowledged = Counter()
@@ -52,7 +52,7 @@ extension MosquittoTests {
         }
 
         #expect(
-            await waitUntil(timeout: .seconds(30)) {
+            await waitUntil(timeout: .seconds(120)) {
                 (pacedDevice ? acknowledged.current : store.snapshot.counts.count) >= total / 3
             })
         let storedBeforeRestart = store.snapshot.counts.count
@@ -62,7 +62,7 @@ extension MosquittoTests {
         try broker.start()
 
         try await publishing.value
-        #expect(await waitUntil(timeout: .seconds(30)) { store.snapshot.counts.count == total })
+        #expect(await waitUntil(timeout: .seconds(120)) { store.snapshot.counts.count == total })
         try await Task.sleep(for: .seconds(1))  // late redeliveries would arrive now
 
         let state = store.snapshot
