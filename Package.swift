@@ -309,7 +309,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "MQTTTests", dependencies: ["MQTT", "CodedErrors", .product(name: "NIOCore", package: "swift-nio")],
+            name: "MQTTTests", dependencies: ["MQTT", "CodedErrors", "TestSupport", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings),
         .testTarget(name: "Base45Tests", dependencies: ["Base45", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DeflateTests", dependencies: ["Deflate", "TestSupport"], swiftSettings: swiftSettings),

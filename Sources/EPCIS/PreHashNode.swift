@@ -24,19 +24,7 @@ struct PreHashNode: Sendable {
     /// are written in place; other unknown members are returned as a pruned copy of this node (with its ancestors'
     /// names when written later), which the reference implementation appends at the end of the event.
     func renderConsuming() -> (text: String, leftover: PreHashNode?) {
-        var inner = ""
-        var leftovers: [PreHashNode] = []
-        var used: Set<String> = []
-        for entry in order {
-            used.insert(entry.name)
-            var items: [String] = []
-            for child in children where child.name == entry.name {
-                let (text, left) = child.renderConsuming()
-                items.append(text)
-                if let left { leftovers.append(left) }
-            }
-            inner += PreHashNode.sortedJoin(items)
-        }
+        var (inner, leftovers, used) = Self.renderOrderedConsuming(children, order: order)
         var inline: [String] = []
         for child in children where !used.contains(child.name) {
             if order.isEmpty || child.name.hasPrefix("{") {
@@ -55,22 +43,30 @@ struct PreHashNode: Sendable {
     /// An event: `order` members in place (consuming), then everything else, including leftovers of nested
     /// structures, fully written and sorted.
     static func renderEvent(_ children: [PreHashNode], order: [PreHashOrder.Entry]) -> String {
-        let event = PreHashNode("", children: children, order: order)
-        var out = ""
-        var rest: [PreHashNode] = []
+        var (out, rest, used) = renderOrderedConsuming(children, order: order)
+        rest += children.filter { !used.contains($0.name) }
+        return out + sortedJoin(rest.map { $0.render() })
+    }
+
+    /// The children named in `order`, in that order (each name's items sorted), written consuming: their text, the
+    /// leftovers they return, and the names used.
+    private static func renderOrderedConsuming(
+        _ children: [PreHashNode], order: [PreHashOrder.Entry]
+    ) -> (text: String, leftovers: [PreHashNode], used: Set<String>) {
+        var text = ""
+        var leftovers: [PreHashNode] = []
         var used: Set<String> = []
         for entry in order {
             used.insert(entry.name)
             var items: [String] = []
             for child in children where child.name == entry.name {
-                let (text, left) = child.renderConsuming()
-                items.append(text)
-                if let left { rest.append(left) }
+                let (itemText, left) = child.renderConsuming()
+                items.append(itemText)
+                if let left { leftovers.append(left) }
             }
-            out += sortedJoin(items)
+            text += sortedJoin(items)
         }
-        rest += event.children.filter { !used.contains($0.name) }
-        return out + sortedJoin(rest.map { $0.render() })
+        return (text, leftovers, used)
     }
 
     /// Children named in `order` first (each name's items sorted), then every other child, sorted.

@@ -1,5 +1,6 @@
 import MQTT
 import NIOCore
+import TestSupport
 import Testing
 
 /// The decoder on a stream: nil until a packet is complete, the same result byte by byte, never a crash.
@@ -77,7 +78,7 @@ struct MQTTStreamingDecodeTests {
 
     /// Seeded random bytes and random mutations of valid packets: decoding returns or throws, nothing else.
     @Test func randomAndMutatedInputsNeverCrash() throws {
-        var generator = SplitMix64(seed: 0x4D51_5454)
+        var generator = SeededGenerator(seed: 0x4D51_5454)
         var valid: [[UInt8]] = []
         for packet in samplePackets { valid.append(try encoded(packet)) }
         var outcomes = (packets: 0, errors: 0)
@@ -103,18 +104,5 @@ struct MQTTStreamingDecodeTests {
         }
         #expect(outcomes.packets > 1_000)
         #expect(outcomes.errors > 1_000)
-    }
-}
-
-/// A small deterministic generator for reproducible random tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
