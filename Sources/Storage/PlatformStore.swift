@@ -101,4 +101,73 @@ public protocol PlatformStore: Sendable {
     func completeBulkRow(jobID: UUID, number: Int, with issuance: Issuance, at time: Date) async throws
     /// Marks a pending row failed with its error and counts it in the job; `STORAGE_CONFLICT` if it is not pending.
     func failBulkRow(jobID: UUID, number: Int, code: String, field: String?, at time: Date) async throws
+
+    // MARK: Devices and telemetry (docs/TELEMETRY.md)
+
+    /// Stores a new device and, if given, its first placement; an id in use is `STORAGE_DUPLICATE`.
+    func insert(_ device: Device, placement: DevicePlacement?) async throws
+    /// A device by id (disabled ones included).
+    func device(id: String) async throws -> Device?
+    /// Every device, by id.
+    func devices() async throws -> [Device]
+    /// Disables a device from `time` on: `STORAGE_NOT_FOUND` when it does not exist, `STORAGE_CONFLICT` when it is
+    /// disabled.
+    func disableDevice(id: String, at time: Date) async throws
+    /// Places a device at a location from `placement.since` on: `STORAGE_NOT_FOUND` for an unknown device,
+    /// `STORAGE_DUPLICATE` when the device has a placement at that same time.
+    func place(_ placement: DevicePlacement) async throws
+    /// A device's placements, oldest first.
+    func placements(deviceID: String) async throws -> [DevicePlacement]
+    /// The whole placement history of every device that was ever placed at one of `locations`, ordered by device
+    /// id, then time (so each placement's end is the next one's start).
+    func placements(atAnyOf locations: [String]) async throws -> [DevicePlacement]
+    /// Stores a verified batch in one transaction with the device's monitor state:
+    /// - the device has `batch.sequence` with the same digest: ``TelemetryStoreOutcome/duplicate``, with another
+    ///   digest: ``TelemetryStoreOutcome/conflictingDigest``; nothing is stored and `update` is not called;
+    /// - otherwise the batch is inserted, `update` is called with the device's current monitor state (nil before
+    ///   the first), and its state and excursions are stored (each excursion replaces the one with the same
+    ///   device, kind and start). Concurrent calls for one device are serialised, also across processes.
+    ///
+    /// An unknown device is `STORAGE_NOT_FOUND`.
+    func storeTelemetry(
+        _ batch: StoredTelemetryBatch, update: @escaping @Sendable (DeviceMonitorState?) throws -> DeviceMonitorUpdate
+    ) async throws -> TelemetryStoreOutcome
+    /// A device's batches with a sequence above `afterSequence` (all when nil), by sequence, at most `limit`.
+    func telemetryBatches(deviceID: String, afterSequence: UInt64?, limit: Int) async throws -> [StoredTelemetryBatch]
+    /// The `count` highest sequence numbers a device has stored, with their digests, highest first (the replay
+    /// window of the admission rules).
+    func telemetryWindow(deviceID: String, count: Int) async throws -> [(sequence: UInt64, digest: [UInt8])]
+    /// A device's monitor state, if a batch was stored.
+    func monitorState(deviceID: String) async throws -> DeviceMonitorState?
+    /// Replaces a device's monitor state and all of its excursions (after recomputing them from its batches).
+    func replaceMonitor(_ update: DeviceMonitorUpdate) async throws
+    /// The excursions of `deviceIDs` that overlap `[from, to]` (start at or before `to`, end at or after `from`),
+    /// ordered by device id, then start.
+    func excursions(deviceIDs: [String], from: Date, to: Date) async throws -> [StoredExcursion]
+
+    // MARK: Lots and EPCIS (docs/GS1-EPCIS.md)
+
+    /// Stores a lot, or fills in the expiry and product code of a stored one where they are nil (a known value is
+    /// never overwritten).
+    func upsert(_ lot: Lot) async throws
+    /// A lot by GTIN and lot number.
+    func lot(gtin: String, lot: String) async throws -> Lot?
+    /// Every lot with this lot number (any GTIN), by GTIN.
+    func lots(lotNumber: String) async throws -> [Lot]
+    /// Stores captured EPCIS events with the custody entries and lots they name, in one transaction. An event
+    /// whose hash is stored is skipped with its custody entries (capturing a document twice stores it once).
+    /// Returns how many events were new.
+    func capture(events: [StoredEPCISEvent], custody: [LotCustodyEntry], lots: [Lot]) async throws -> Int
+    /// An event by hash.
+    func epcisEvent(hash: String) async throws -> StoredEPCISEvent?
+    /// Events matching `query`, by event time, then hash.
+    func epcisEvents(_ query: EPCISEventQuery) async throws -> [StoredEPCISEvent]
+    /// A lot's custody entries, by time, then event hash.
+    func custody(gtin: String, lot: String) async throws -> [LotCustodyEntry]
+    /// Appends to a lot's history (the lot need not be stored).
+    func append(_ event: LotEvent) async throws
+    /// A lot's history, oldest first.
+    func lotEvents(gtin: String, lot: String) async throws -> [LotEvent]
+    /// Every vaccination recorded with this lot number, oldest first, with its certificate.
+    func vaccinations(lotNumber: String) async throws -> [LotVaccination]
 }

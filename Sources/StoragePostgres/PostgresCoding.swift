@@ -7,7 +7,12 @@ import Storage
 enum PostgresCoding {
     /// A time as Unix milliseconds, rounded down.
     static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let value = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        // Dates beyond ±292 million years do not fit; clamp rather than trap (as SQLiteValues does).
+        guard let milliseconds = Int64(exactly: value) else {
+            return value < 0 ? Int64.min : Int64.max
+        }
+        return milliseconds
     }
 
     /// An optional time as Unix milliseconds.

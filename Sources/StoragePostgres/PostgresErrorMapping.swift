@@ -23,6 +23,15 @@ enum PostgresErrorMapping {
         "certificate_payloads_format_identifier_key": "a payload with this identifier exists in this format",
         "revocations_pkey": "the certificate is already revoked",
         "idempotency_keys_pkey": "the principal already used this idempotency key",
+        "devices_pkey": "a device with this id exists",
+        "device_placements_pkey": "the device already has a placement at this time",
+        "telemetry_batches_pkey": "the device already has a batch with this sequence",
+        "device_monitors_pkey": "the device already has a monitor state",
+        "excursions_pkey": "the device already has an excursion of this kind starting at this time",
+        "lots_pkey": "a lot with this GTIN and lot number exists",
+        "epcis_events_pkey": "an EPCIS event with this hash exists",
+        "lot_custody_pkey": "the lot already has a custody entry for this event",
+        "lot_events_pkey": "a lot event with this id exists",
     ]
 
     /// The ``StorageError`` for `error`; `migrating` turns data-independent server refusals into

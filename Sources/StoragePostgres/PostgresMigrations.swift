@@ -24,10 +24,132 @@ enum PostgresMigrations {
         """
 
     /// Every migration, oldest first.
-    static let all: [Migration] = [version1, version2]
+    static let all: [Migration] = [version1, version2, version3]
 
     /// The schema version this build expects.
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
+
+    /// Version 3: devices and their telemetry (docs/TELEMETRY.md), lots and captured EPCIS events
+    /// (docs/GS1-EPCIS.md).
+    ///
+    /// Text keys are `COLLATE "C"` so that they compare and sort by bytes, as in SQLite, whatever the database's
+    /// collation. `telemetry_batches.sequence` holds the device's `UInt64` sequence number up to `Int64.max`
+    /// (larger ones are refused before they reach the table). An excursion is identified by device, kind and
+    /// start; its primary key lists them in the order of the overlap query (device, then start, then kind).
+    /// `lot_custody.since` is the entry's time and `lot_custody.locations` a JSON array of strings. `vaccination_events_lot_idx` is replaced by an index that
+    /// also serves the "oldest first" order of a lot's vaccinations.
+    static let version3 = Migration(
+        version: 3,
+        statements: [
+            """
+            CREATE TABLE devices (
+                id TEXT COLLATE "C" CONSTRAINT devices_pkey PRIMARY KEY,
+                kind TEXT NOT NULL CONSTRAINT devices_kind_check CHECK (kind IN ('logger', 'tracker', 'gateway')),
+                public_key bytea NOT NULL,
+                profile TEXT NOT NULL,
+                label TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                disabled_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE device_placements (
+                device_id TEXT COLLATE "C" NOT NULL
+                    CONSTRAINT device_placements_device_id_fkey REFERENCES devices (id),
+                location TEXT COLLATE "C" NOT NULL,
+                since BIGINT NOT NULL,
+                CONSTRAINT device_placements_pkey PRIMARY KEY (device_id, since)
+            )
+            """,
+            "CREATE INDEX device_placements_location ON device_placements (location, device_id)",
+            """
+            CREATE TABLE telemetry_batches (
+                device_id TEXT COLLATE "C" NOT NULL
+                    CONSTRAINT telemetry_batches_device_id_fkey REFERENCES devices (id),
+                sequence BIGINT NOT NULL CONSTRAINT telemetry_batches_sequence_check CHECK (sequence >= 0),
+                digest bytea NOT NULL,
+                signed_bytes bytea NOT NULL,
+                reading_count INTEGER NOT NULL CONSTRAINT telemetry_batches_reading_count_check CHECK (reading_count >= 0),
+                position_count INTEGER NOT NULL
+                    CONSTRAINT telemetry_batches_position_count_check CHECK (position_count >= 0),
+                first_time BIGINT,
+                last_time BIGINT,
+                transport TEXT NOT NULL,
+                received_at BIGINT NOT NULL,
+                CONSTRAINT telemetry_batches_pkey PRIMARY KEY (device_id, sequence)
+            )
+            """,
+            """
+            CREATE TABLE device_monitors (
+                device_id TEXT COLLATE "C" CONSTRAINT device_monitors_pkey PRIMARY KEY
+                    CONSTRAINT device_monitors_device_id_fkey REFERENCES devices (id),
+                state bytea NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE excursions (
+                device_id TEXT COLLATE "C" NOT NULL CONSTRAINT excursions_device_id_fkey REFERENCES devices (id),
+                kind TEXT COLLATE "C" NOT NULL,
+                start_at BIGINT NOT NULL,
+                end_at BIGINT NOT NULL,
+                is_open BOOLEAN NOT NULL,
+                extreme_c DOUBLE PRECISION NOT NULL,
+                CONSTRAINT excursions_pkey PRIMARY KEY (device_id, start_at, kind),
+                CONSTRAINT excursions_end_check CHECK (end_at >= start_at)
+            )
+            """,
+            """
+            CREATE TABLE lots (
+                gtin TEXT COLLATE "C" NOT NULL,
+                lot TEXT COLLATE "C" NOT NULL,
+                expiry TEXT,
+                product_code TEXT,
+                created_at BIGINT NOT NULL,
+                CONSTRAINT lots_pkey PRIMARY KEY (gtin, lot)
+            )
+            """,
+            "CREATE INDEX lots_lot ON lots (lot, gtin)",
+            """
+            CREATE TABLE epcis_events (
+                hash TEXT COLLATE "C" CONSTRAINT epcis_events_pkey PRIMARY KEY,
+                event_type TEXT NOT NULL,
+                event_time BIGINT NOT NULL,
+                biz_step TEXT,
+                event_json bytea NOT NULL,
+                captured_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX epcis_events_time ON epcis_events (event_time, hash)",
+            """
+            CREATE TABLE lot_custody (
+                gtin TEXT COLLATE "C" NOT NULL,
+                lot TEXT COLLATE "C" NOT NULL,
+                event_hash TEXT COLLATE "C" NOT NULL
+                    CONSTRAINT lot_custody_event_hash_fkey REFERENCES epcis_events (hash),
+                since BIGINT NOT NULL,
+                locations TEXT NOT NULL,
+                in_transit BOOLEAN NOT NULL,
+                CONSTRAINT lot_custody_pkey PRIMARY KEY (gtin, lot, event_hash)
+            )
+            """,
+            """
+            CREATE TABLE lot_events (
+                id uuid CONSTRAINT lot_events_pkey PRIMARY KEY,
+                gtin TEXT COLLATE "C" NOT NULL,
+                lot TEXT COLLATE "C" NOT NULL,
+                kind TEXT NOT NULL CONSTRAINT lot_events_kind_check CHECK (kind IN ('status_changed', 'recall', 'override')),
+                status TEXT NOT NULL,
+                reason_code TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                principal_id uuid CONSTRAINT lot_events_principal_id_fkey REFERENCES principals (id),
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX lot_events_lot ON lot_events (gtin, lot, created_at, id)",
+            "DROP INDEX vaccination_events_lot_idx",
+            "CREATE INDEX vaccination_events_lot_created ON vaccination_events (lot, created_at, id)",
+        ])
 
     /// Version 2: bulk issuance jobs and their rows.
     static let version2 = Migration(

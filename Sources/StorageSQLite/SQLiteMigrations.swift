@@ -13,7 +13,9 @@ enum SQLiteMigrations {
     }
 
     /// Every migration, in version order.
-    static let all: [Migration] = [Migration(version: 1, sql: version1), Migration(version: 2, sql: version2)]
+    static let all: [Migration] = [
+        Migration(version: 1, sql: version1), Migration(version: 2, sql: version2), Migration(version: 3, sql: version3),
+    ]
 
     /// The newest schema version this build knows.
     static var latestVersion: Int64 { all.last?.version ?? 0 }
@@ -46,6 +48,113 @@ enum SQLiteMigrations {
                 arguments: [migration.version, appliedAt])
         }
     }
+
+    /// Version 3: devices and their telemetry (docs/TELEMETRY.md), lots and captured EPCIS events
+    /// (docs/GS1-EPCIS.md).
+    ///
+    /// `telemetry_batches.sequence` holds the device's `UInt64` sequence number up to `Int64.max` (larger ones are
+    /// refused before they reach the table). An excursion is identified by device, kind and start; its primary key
+    /// lists them in the order of the overlap query (device, then start, then kind), and the table is clustered on
+    /// it (`WITHOUT ROWID`), so that the excursions of many devices are read in order without a sort.
+    /// `lot_custody.since` is the entry's time and `lot_custody.locations` a JSON array of strings.
+    /// `vaccination_events_lot` is replaced by an index that also serves the "oldest first" order of a lot's
+    /// vaccinations.
+    static let version3 = """
+        CREATE TABLE devices (
+            id TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('logger', 'tracker', 'gateway')),
+            public_key BLOB NOT NULL,
+            profile TEXT NOT NULL,
+            label TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            disabled_at INTEGER
+        );
+
+        CREATE TABLE device_placements (
+            device_id TEXT NOT NULL REFERENCES devices (id),
+            location TEXT NOT NULL,
+            since INTEGER NOT NULL,
+            PRIMARY KEY (device_id, since)
+        );
+        CREATE INDEX device_placements_location ON device_placements (location, device_id);
+
+        CREATE TABLE telemetry_batches (
+            device_id TEXT NOT NULL REFERENCES devices (id),
+            sequence INTEGER NOT NULL CHECK (sequence >= 0),
+            digest BLOB NOT NULL,
+            signed_bytes BLOB NOT NULL,
+            reading_count INTEGER NOT NULL CHECK (reading_count >= 0),
+            position_count INTEGER NOT NULL CHECK (position_count >= 0),
+            first_time INTEGER,
+            last_time INTEGER,
+            transport TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            PRIMARY KEY (device_id, sequence)
+        );
+
+        CREATE TABLE device_monitors (
+            device_id TEXT PRIMARY KEY NOT NULL REFERENCES devices (id),
+            state BLOB NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE excursions (
+            device_id TEXT NOT NULL REFERENCES devices (id),
+            kind TEXT NOT NULL,
+            start_at INTEGER NOT NULL,
+            end_at INTEGER NOT NULL,
+            is_open INTEGER NOT NULL CHECK (is_open IN (0, 1)),
+            extreme_c REAL NOT NULL,
+            PRIMARY KEY (device_id, start_at, kind),
+            CHECK (end_at >= start_at)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE lots (
+            gtin TEXT NOT NULL,
+            lot TEXT NOT NULL,
+            expiry TEXT,
+            product_code TEXT,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (gtin, lot)
+        );
+        CREATE INDEX lots_lot ON lots (lot, gtin);
+
+        CREATE TABLE epcis_events (
+            hash TEXT PRIMARY KEY NOT NULL,
+            event_type TEXT NOT NULL,
+            event_time INTEGER NOT NULL,
+            biz_step TEXT,
+            event_json BLOB NOT NULL,
+            captured_at INTEGER NOT NULL
+        );
+        CREATE INDEX epcis_events_time ON epcis_events (event_time, hash);
+
+        CREATE TABLE lot_custody (
+            gtin TEXT NOT NULL,
+            lot TEXT NOT NULL,
+            event_hash TEXT NOT NULL REFERENCES epcis_events (hash),
+            since INTEGER NOT NULL,
+            locations TEXT NOT NULL,
+            in_transit INTEGER NOT NULL CHECK (in_transit IN (0, 1)),
+            PRIMARY KEY (gtin, lot, event_hash)
+        );
+
+        CREATE TABLE lot_events (
+            id TEXT PRIMARY KEY NOT NULL,
+            gtin TEXT NOT NULL,
+            lot TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('status_changed', 'recall', 'override')),
+            status TEXT NOT NULL,
+            reason_code TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            principal_id TEXT REFERENCES principals (id),
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX lot_events_lot ON lot_events (gtin, lot, created_at, id);
+
+        DROP INDEX vaccination_events_lot;
+        CREATE INDEX vaccination_events_lot_created ON vaccination_events (lot, created_at, id);
+        """
 
     /// Version 2: bulk issuance jobs and their rows.
     static let version2 = """

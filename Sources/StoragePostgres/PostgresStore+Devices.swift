@@ -1,0 +1,267 @@
+import Foundation
+import PostgresNIO
+import Storage
+
+extension PostgresStore {
+    /// Stores a new device and, if given, its first placement, in one transaction; an id in use is
+    /// `STORAGE_DUPLICATE`, a placement of another device `STORAGE_CONFLICT`.
+    public func insert(_ device: Device, placement: DevicePlacement?) async throws {
+        if let placement, placement.deviceID != device.id {
+            throw StorageError(.conflict, "device_placements.device_id of the first placement differs from the new device's id")
+        }
+        let logger = self.logger
+        try await transaction { connection in
+            try await connection.query(
+                """
+                INSERT INTO devices (\(unescaped: PostgresDeviceRows.deviceColumns))
+                VALUES (\(device.id), \(device.kind.rawValue), \(PostgresCoding.buffer(device.publicKey)),
+                        \(device.profile), \(device.label), \(PostgresCoding.milliseconds(device.createdAt)),
+                        \(PostgresCoding.milliseconds(device.disabledAt)))
+                """, logger: logger)
+            if let placement {
+                try await connection.query(Self.insertQuery(placement), logger: logger)
+            }
+        }
+    }
+
+    /// A device by id (disabled ones included).
+    public func device(id: String) async throws -> Device? {
+        let rows = try await rows("SELECT \(unescaped: PostgresDeviceRows.deviceColumns) FROM devices WHERE id = \(id)")
+        return try decoding { try rows.first.map(PostgresDeviceRows.device) }
+    }
+
+    /// Every device, by id.
+    public func devices() async throws -> [Device] {
+        let rows = try await rows("SELECT \(unescaped: PostgresDeviceRows.deviceColumns) FROM devices ORDER BY id")
+        return try decoding { try rows.map(PostgresDeviceRows.device) }
+    }
+
+    /// Disables a device from `time` on (its row locked first): `STORAGE_NOT_FOUND` when it does not exist,
+    /// `STORAGE_CONFLICT` when it is disabled.
+    public func disableDevice(id: String, at time: Date) async throws {
+        let logger = self.logger
+        try await transaction { connection in
+            let rows = try await connection.query(
+                "SELECT disabled_at FROM devices WHERE id = \(id) FOR NO KEY UPDATE", logger: logger
+            ).collect()
+            guard let row = rows.first else { throw StorageError(.notFound, "devices: no row with the device id") }
+            guard try row.decode(Int64?.self) == nil else {
+                throw StorageError(.conflict, "devices: the device is disabled already (disabled_at is set)")
+            }
+            try await connection.query(
+                "UPDATE devices SET disabled_at = \(PostgresCoding.milliseconds(time)) WHERE id = \(id)", logger: logger)
+        }
+    }
+
+    /// Places a device at a location: `STORAGE_NOT_FOUND` for an unknown device, `STORAGE_DUPLICATE` when the
+    /// device has a placement at that time.
+    public func place(_ placement: DevicePlacement) async throws {
+        try await execute(Self.insertQuery(placement))
+    }
+
+    /// A device's placements, oldest first.
+    public func placements(deviceID: String) async throws -> [DevicePlacement] {
+        let rows = try await rows(
+            """
+            SELECT \(unescaped: PostgresDeviceRows.placementColumns) FROM device_placements
+            WHERE device_id = \(deviceID) ORDER BY since
+            """)
+        return try decoding { try rows.map(PostgresDeviceRows.placement) }
+    }
+
+    /// The whole placement history of every device ever placed at one of `locations`, by device id, then time.
+    public func placements(atAnyOf locations: [String]) async throws -> [DevicePlacement] {
+        guard !locations.isEmpty else { return [] }
+        let rows = try await rows(
+            """
+            SELECT \(unescaped: PostgresDeviceRows.placementColumns) FROM device_placements
+            WHERE device_id IN (SELECT device_id FROM device_placements WHERE location = ANY(\(locations)))
+            ORDER BY device_id, since
+            """)
+        return try decoding { try rows.map(PostgresDeviceRows.placement) }
+    }
+
+    /// Stores a verified batch with the device's monitor state in one transaction. The device's row is locked
+    /// first (`FOR NO KEY UPDATE`), so calls for one device take turns, also across processes; the batch is then
+    /// inserted with `ON CONFLICT DO NOTHING`, and a stored sequence is ``TelemetryStoreOutcome/duplicate`` (same
+    /// digest) or ``TelemetryStoreOutcome/conflictingDigest`` without calling `update`. Otherwise the new state
+    /// and the excursions (replacing those with the same device, kind and start) are stored.
+    ///
+    /// - Throws: `STORAGE_NOT_FOUND` for an unknown device; `STORAGE_INVALID_VALUE` for a sequence above
+    ///   `Int64.max` or a non-finite excursion temperature; `STORAGE_CONFLICT` when `update` returns a state or
+    ///   excursion of another device; what `update` throws, unchanged (nothing is stored then).
+    public func storeTelemetry(
+        _ batch: StoredTelemetryBatch, update: @escaping @Sendable (DeviceMonitorState?) throws -> DeviceMonitorUpdate
+    ) async throws -> TelemetryStoreOutcome {
+        let sequence = try PostgresDeviceRows.storedSequence(batch.sequence)
+        let logger = self.logger
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await Self.lockDevice(batch.deviceID, connection: connection, logger: logger)
+                let inserted = try await connection.query(
+                    """
+                    INSERT INTO telemetry_batches (\(unescaped: PostgresDeviceRows.batchColumns))
+                    VALUES (\(batch.deviceID), \(sequence), \(PostgresCoding.buffer(batch.digest)),
+                            \(PostgresCoding.buffer(batch.signedBytes)), \(batch.readingCount), \(batch.positionCount),
+                            \(PostgresCoding.milliseconds(batch.firstTime)), \(PostgresCoding.milliseconds(batch.lastTime)),
+                            \(batch.transport), \(PostgresCoding.milliseconds(batch.receivedAt)))
+                    ON CONFLICT (device_id, sequence) DO NOTHING
+                    RETURNING 1
+                    """, logger: logger
+                ).collect()
+                if inserted.isEmpty {
+                    let stored = try await connection.query(
+                        "SELECT digest FROM telemetry_batches WHERE device_id = \(batch.deviceID) AND sequence = \(sequence)",
+                        logger: logger
+                    ).collect()
+                    guard let row = stored.first else {
+                        // The batch's row was there a moment ago (the insert conflicted) and rows are never deleted.
+                        throw StorageError(.unavailable, "telemetry_batches changed during the transaction")
+                    }
+                    let digest = PostgresCoding.bytes(try row.decode(ByteBuffer.self))
+                    return digest == batch.digest ? TelemetryStoreOutcome.duplicate : .conflictingDigest
+                }
+                let current = try await Self.monitor(deviceID: batch.deviceID, connection: connection, logger: logger)
+                let result: DeviceMonitorUpdate
+                do {
+                    result = try update(current)
+                } catch {
+                    throw MonitorUpdateFailure(underlying: error)
+                }
+                try await Self.saveMonitor(result, deviceID: batch.deviceID, connection: connection, logger: logger)
+                return TelemetryStoreOutcome.stored
+            }
+        } catch {
+            let closureError = (error as? PostgresTransactionError)?.closureError ?? error
+            if let failure = closureError as? MonitorUpdateFailure { throw failure.underlying }
+            throw PostgresErrorMapping.storageError(error)
+        }
+    }
+
+    /// A device's batches with a sequence above `afterSequence` (all when nil), by sequence, at most `limit`.
+    public func telemetryBatches(deviceID: String, afterSequence: UInt64?, limit: Int) async throws -> [StoredTelemetryBatch] {
+        let after: Int64
+        if let afterSequence {
+            // Stored sequences are at most Int64.max: nothing is above a larger one.
+            guard let value = Int64(exactly: afterSequence) else { return [] }
+            after = value
+        } else {
+            after = -1
+        }
+        let rows = try await rows(
+            """
+            SELECT \(unescaped: PostgresDeviceRows.batchColumns) FROM telemetry_batches
+            WHERE device_id = \(deviceID) AND sequence > \(after) ORDER BY sequence LIMIT \(max(0, limit))
+            """)
+        return try decoding { try rows.map(PostgresDeviceRows.batch) }
+    }
+
+    /// The `count` highest sequence numbers a device has stored, with their digests, highest first.
+    public func telemetryWindow(deviceID: String, count: Int) async throws -> [(sequence: UInt64, digest: [UInt8])] {
+        let rows = try await rows(
+            """
+            SELECT sequence, digest FROM telemetry_batches
+            WHERE device_id = \(deviceID) ORDER BY sequence DESC LIMIT \(max(0, count))
+            """)
+        return try decoding {
+            try rows.map { row in
+                let (sequence, digest) = try row.decode((Int64, ByteBuffer).self)
+                return (sequence: try PostgresDeviceRows.sequenceNumber(sequence), digest: PostgresCoding.bytes(digest))
+            }
+        }
+    }
+
+    /// A device's monitor state, if a batch was stored.
+    public func monitorState(deviceID: String) async throws -> DeviceMonitorState? {
+        let rows = try await rows(
+            "SELECT \(unescaped: PostgresDeviceRows.monitorColumns) FROM device_monitors WHERE device_id = \(deviceID)")
+        return try decoding { try rows.first.map(PostgresDeviceRows.monitor) }
+    }
+
+    /// Replaces a device's monitor state and all of its excursions in one transaction, under the device's row
+    /// lock (so it takes turns with ``storeTelemetry(_:update:)``).
+    ///
+    /// - Throws: `STORAGE_NOT_FOUND` for an unknown device; `STORAGE_CONFLICT` when an excursion belongs to another
+    ///   device; `STORAGE_INVALID_VALUE` for a non-finite excursion temperature.
+    public func replaceMonitor(_ update: DeviceMonitorUpdate) async throws {
+        let logger = self.logger
+        try await transaction { connection in
+            let deviceID = update.state.deviceID
+            try await Self.lockDevice(deviceID, connection: connection, logger: logger)
+            try await connection.query("DELETE FROM excursions WHERE device_id = \(deviceID)", logger: logger)
+            try await Self.saveMonitor(update, deviceID: deviceID, connection: connection, logger: logger)
+        }
+    }
+
+    /// The excursions of `deviceIDs` overlapping `[from, to]`, by device id, then start (then kind).
+    public func excursions(deviceIDs: [String], from: Date, to: Date) async throws -> [StoredExcursion] {
+        guard !deviceIDs.isEmpty else { return [] }
+        let rows = try await rows(
+            """
+            SELECT \(unescaped: PostgresDeviceRows.excursionColumns) FROM excursions
+            WHERE device_id = ANY(\(deviceIDs)) AND start_at <= \(PostgresCoding.milliseconds(to))
+              AND end_at >= \(PostgresCoding.milliseconds(from))
+            ORDER BY device_id, start_at, kind
+            """)
+        return try decoding { try rows.map(PostgresDeviceRows.excursion) }
+    }
+
+    /// What `update` threw inside the transaction, carried out of postgres-nio unchanged.
+    private struct MonitorUpdateFailure: Error {
+        let underlying: any Error
+    }
+
+    private static func insertQuery(_ placement: DevicePlacement) -> PostgresQuery {
+        """
+        INSERT INTO device_placements (device_id, location, since)
+        VALUES (\(placement.deviceID), \(placement.location), \(PostgresCoding.milliseconds(placement.since)))
+        """
+    }
+
+    /// Locks the device's row until the transaction ends, or `STORAGE_NOT_FOUND`.
+    private static func lockDevice(_ id: String, connection: PostgresConnection, logger: Logger) async throws {
+        let rows = try await connection.query("SELECT 1 FROM devices WHERE id = \(id) FOR NO KEY UPDATE", logger: logger)
+            .collect()
+        guard !rows.isEmpty else { throw StorageError(.notFound, "devices: no row with the device id") }
+    }
+
+    private static func monitor(
+        deviceID: String, connection: PostgresConnection, logger: Logger
+    ) async throws -> DeviceMonitorState? {
+        let rows = try await connection.query(
+            "SELECT \(unescaped: PostgresDeviceRows.monitorColumns) FROM device_monitors WHERE device_id = \(deviceID)",
+            logger: logger
+        ).collect()
+        return try rows.first.map(PostgresDeviceRows.monitor)
+    }
+
+    /// Upserts the state and each excursion of `update` (replacing the excursion with the same key), after checking
+    /// that they belong to `deviceID` and that temperatures are finite.
+    private static func saveMonitor(
+        _ update: DeviceMonitorUpdate, deviceID: String, connection: PostgresConnection, logger: Logger
+    ) async throws {
+        guard update.state.deviceID == deviceID, update.excursions.allSatisfy({ $0.deviceID == deviceID }) else {
+            throw StorageError(.conflict, "device_monitors/excursions: the update names another device_id")
+        }
+        guard update.excursions.allSatisfy({ $0.extremeC.isFinite }) else {
+            throw StorageError(.invalidValue, "excursions.extreme_c must be a finite number")
+        }
+        try await connection.query(
+            """
+            INSERT INTO device_monitors (device_id, state, updated_at)
+            VALUES (\(deviceID), \(PostgresCoding.buffer(update.state.state)),
+                    \(PostgresCoding.milliseconds(update.state.updatedAt)))
+            ON CONFLICT (device_id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at
+            """, logger: logger)
+        for excursion in update.excursions {
+            try await connection.query(
+                """
+                INSERT INTO excursions (device_id, kind, start_at, end_at, is_open, extreme_c)
+                VALUES (\(deviceID), \(excursion.kind), \(PostgresCoding.milliseconds(excursion.start)),
+                        \(PostgresCoding.milliseconds(excursion.end)), \(excursion.isOpen), \(excursion.extremeC))
+                ON CONFLICT (device_id, kind, start_at) DO UPDATE
+                SET end_at = EXCLUDED.end_at, is_open = EXCLUDED.is_open, extreme_c = EXCLUDED.extreme_c
+                """, logger: logger)
+        }
+    }
+}
