@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "GS1", targets: ["GS1"]),
         .library(name: "EPCIS", targets: ["EPCIS"]),
         .library(name: "Telemetry", targets: ["Telemetry"]),
+        .library(name: "LotIntegrity", targets: ["LotIntegrity"]),
         .library(name: "Deflate", targets: ["Deflate"]),
         .library(name: "JSON", targets: ["JSON"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
@@ -130,6 +131,8 @@ let package = Package(
         .target(
             name: "EPCIS", dependencies: ["GS1", "JSON", "CodedErrors", "CivilCalendar", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
+        .target(
+            name: "LotIntegrity", dependencies: ["ColdChain", "EPCIS", "GS1"], swiftSettings: swiftSettings),
         .target(name: "VaccinationRecord", dependencies: ["JSON", "CodedErrors", "CivilCalendar"], swiftSettings: swiftSettings),
         .target(
             name: "Trust",
@@ -240,7 +243,8 @@ let package = Package(
             name: "Registry",
             dependencies: [
                 "Storage", "Issuance", "Verifier", "CredentialVerification", "Trust", "JOSE", "JSON", "VaccinationRecord",
-                "VaccineCodes", "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
+                "VaccineCodes", "CodedErrors", "ColdChain", "Telemetry", "LotIntegrity", "EPCIS", "GS1",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: swiftSettings
@@ -250,7 +254,8 @@ let package = Package(
             name: "HTTPAPI",
             dependencies: [
                 "Registry", "Storage", "Issuance", "JSON", "QRCode", "QRRendering", "VaccinationRecord", "CodedErrors",
-                "CredentialVerification", .product(name: "SwiftASN1", package: "swift-asn1"),
+                "CredentialVerification", "Telemetry", "EPCIS", "LotIntegrity", "JOSE",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -263,8 +268,10 @@ let package = Package(
             dependencies: [
                 "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "JOSE", "CredentialVerification",
                 "QRCode", "QRRendering", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Issuance",
-                "Registry", "HTTPAPI", "Storage", "StorageSQLite", "StoragePostgres", "ColdChain",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Registry", "HTTPAPI", "Storage", "StorageSQLite", "StoragePostgres", "ColdChain", "Telemetry", "GS1",
+                "MQTT", "MQTTClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -289,7 +296,10 @@ let package = Package(
             name: "FuzzMQTT", dependencies: ["MQTT", .product(name: "NIOCore", package: "swift-nio")], path: "Fuzz/FuzzMQTT"),
 
         // MARK: Tests
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "CBORTests", dependencies: ["CBOR", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ColdChainTests", dependencies: ["ColdChain", "JSON", "CodedErrors", "TestSupport"],
@@ -300,11 +310,14 @@ let package = Package(
             dependencies: ["Telemetry", "CBOR", "COSE", "CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LotIntegrityTests", dependencies: ["LotIntegrity", "ColdChain", "EPCIS", "GS1", "JSON", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "JSON", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MQTTClientTests",
             dependencies: [
-                "MQTTClient", "MQTT", .product(name: "NIOCore", package: "swift-nio"),
+                "MQTTClient", "MQTT", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
@@ -391,7 +404,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["HTTPAPI", "Storage", "JSON", "TestSupport"],
+            dependencies: ["HTTPAPI", "Storage", "JSON", "Telemetry", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

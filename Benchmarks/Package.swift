@@ -45,6 +45,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .executableTarget(
+            name: "ColdChainBenchmark",
+            dependencies: [
+                .product(name: "Registry", package: "OpenDVC"),
+                .product(name: "StorageSQLite", package: "OpenDVC"),
+                .product(name: "Issuance", package: "OpenDVC"),
+                .product(name: "Telemetry", package: "OpenDVC"),
+                .product(name: "JSON", package: "OpenDVC"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // libqrencode (Debian libqrencode-dev) as the QR baseline, through a tiny C harness.
         .target(name: "CQRencodeHarness", linkerSettings: [.linkedLibrary("qrencode")]),
         .executableTarget(

@@ -36,12 +36,26 @@ extension APIHandlers {
             }
             idempotency = (key, Array(SHA256.hash(data: Data(buffer: bytes))))
         }
+        var lotOverrideReason: String?
+        if let value = body["lotOverride"] {
+            guard case .object(let override) = value, let reason = override["reason"]?.stringValue else {
+                throw Problem(
+                    .badRequest, code: "LOT_OVERRIDE_INVALID", detail: "expected lotOverride as an object with a reason string, found another value",
+                    field: "lotOverride")
+            }
+            lotOverrideReason = reason
+        }
         let issued: IssuedCertificate
         do {
             issued = try await registry.recordVaccination(
-                .init(record: record, formats: formats, siteID: principal.siteID, idempotency: idempotency), by: principal)
+                .init(record: record, formats: formats, siteID: principal.siteID, idempotency: idempotency, lotOverrideReason: lotOverrideReason),
+                by: principal)
         } catch let error as RegistryError where error.errorCode == .idempotencyKeyReused {
             throw Problem(.unprocessableContent, error)
+        } catch let error as RegistryError where [.lotCompromised, .lotExpired, .lotRecalled].contains(error.errorCode) {
+            throw Problem(.unprocessableContent, error, field: "record.vaccination.lot")
+        } catch let error as RegistryError where error.errorCode == .lotOverrideForbidden {
+            throw Problem(.forbidden, error, field: "lotOverride")
         } catch let error as RegistryError {
             throw Problem(.badRequest, error)
         } catch let error as StorageError {

@@ -27,6 +27,15 @@ struct APIHandlers: Sendable {
         case .submitBulk: submitBulk
         case .bulkJob: bulkJob
         case .bulkRows: bulkRows
+        case .registerDevice: registerDevice
+        case .devices: listDevices
+        case .device: deviceDetail
+        case .placeDevice: placeDevice
+        case .ingestTelemetry: ingestTelemetry
+        case .captureEPCIS: captureEPCIS
+        case .epcisEvents: epcisEvents
+        case .lotStatus: lotStatus
+        case .recallLot: recallLot
         }
     }
 

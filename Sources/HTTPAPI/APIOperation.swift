@@ -17,11 +17,22 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case submitBulk
     case bulkJob
     case bulkRows
+    case registerDevice
+    case devices
+    case device
+    case placeDevice
+    case ingestTelemetry
+    case captureEPCIS
+    case epcisEvents
+    case lotStatus
+    case recallLot
 
     /// The HTTP method.
     public var method: HTTPRequest.Method {
         switch self {
-        case .recordVaccination, .revokeCertificate, .verify, .submitBulk: .post
+        case .recordVaccination, .revokeCertificate, .verify, .submitBulk, .registerDevice, .placeDevice, .ingestTelemetry,
+            .captureEPCIS, .recallLot:
+            .post
         default: .get
         }
     }
@@ -42,17 +53,31 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .submitBulk: "/api/v1/bulk"
         case .bulkJob: "/api/v1/bulk/{id}"
         case .bulkRows: "/api/v1/bulk/{id}/rows"
+        case .registerDevice, .devices: "/api/v1/devices"
+        case .device: "/api/v1/devices/{deviceID}"
+        case .placeDevice: "/api/v1/devices/{deviceID}/placements"
+        case .ingestTelemetry: "/api/v1/telemetry"
+        case .captureEPCIS: "/api/v1/epcis/capture"
+        case .epcisEvents: "/api/v1/epcis/events"
+        case .lotStatus: "/api/v1/lots/{gtin}/{lot}/status"
+        case .recallLot: "/api/v1/lots/{gtin}/{lot}/recall"
         }
     }
 
     /// The roles allowed; nil for a public operation (no token needed).
     public var roles: Set<Principal.Role>? {
         switch self {
-        case .health, .openAPI, .keySet, .trustCertificates: nil
+        // Telemetry is authenticated by the device's signature over the batch, not by a bearer token.
+        case .health, .openAPI, .keySet, .trustCertificates, .ingestTelemetry: nil
         case .metrics: [.admin, .analyst]
         case .recordVaccination, .certificate, .certificateQR: [.admin, .issuer, .device]
         case .revokeCertificate, .submitBulk, .bulkJob, .bulkRows: [.admin, .issuer]
         case .verify: [.admin, .issuer, .device, .verifier]
+        case .registerDevice, .placeDevice, .recallLot: [.admin]
+        case .devices, .device: [.admin, .analyst]
+        case .captureEPCIS: [.admin, .issuer]
+        case .epcisEvents: [.admin, .issuer, .analyst]
+        case .lotStatus: [.admin, .issuer, .device, .analyst]
         }
     }
 
@@ -72,6 +97,15 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .submitBulk: "Submit a CSV of vaccinations (docs/API.md lists the columns) or a FHIR Bundle of Immunizations; each row is issued once, in the background"
         case .bulkJob: "A bulk job's progress"
         case .bulkRows: "A bulk job's rows with their certificate or error"
+        case .registerDevice: "Register a logger, tracker or gateway with its P-256 public key, temperature profile and location"
+        case .devices: "Every registered device"
+        case .device: "A device with its placements, recent excursions and highest sequence number"
+        case .placeDevice: "Move a device to a location (an SGLN, GIAI or SSCC as URN or GS1 Digital Link) from a time on"
+        case .ingestTelemetry: "A device's signed telemetry batch (COSE_Sign1 over CBOR, docs/TELEMETRY.md); authenticated by its signature"
+        case .captureEPCIS: "Capture an EPCIS 2.0 JSON-LD document: events stored by CBV 2.0 event hash, lots and custody derived"
+        case .epcisEvents: "Query captured EPCIS events (by lot, event type, business step, time) as an EPCISQueryDocument"
+        case .lotStatus: "A lot's integrity: ok, warning, compromised, expired or recalled, with findings, watching devices and history"
+        case .recallLot: "Recall a lot: list every certificate and holder vaccinated from it, optionally revoke those certificates"
         }
     }
 }

@@ -7,6 +7,16 @@ extension OpenAPIDocument {
         switch operation {
         case .recordVaccination: ["application/json": ["record": exampleRecord, "formats": ["hc1", "shc"]]]
         case .revokeCertificate: ["application/json": ["reason": "issued in error"]]
+        case .registerDevice:
+            [
+                "application/json": [
+                    "id": "fridge-7", "kind": "logger", "profile": "2-8", "label": "Fridge 2, central store",
+                    "location": "urn:epc:id:sgln:9521234.00001.0",
+                    "publicKey": "BJjZkBoLAFL44JVJ8GcBmIAXf-W2fkBwepi30laXMrYXU7ITSj-1N5Q0O0_KZMAGvnIcSqXjSOEa4uPLOu5bVMA",
+                ]
+            ]
+        case .placeDevice: ["application/json": ["location": "urn:epc:id:sscc:9521234.0000000001"]]
+        case .recallLot: ["application/json": ["reason": "manufacturer recall", "revoke": false]]
         case .submitBulk:
             [
                 "text/csv": .string(
@@ -26,6 +36,12 @@ extension OpenAPIDocument {
         switch operation {
         case .recordVaccination: targets = [.certificate, .certificateQR, .revokeCertificate]
         case .submitBulk: targets = [.bulkJob, .bulkRows]
+        case .registerDevice:
+            var links = JSONObject()
+            for target in [APIOperation.device, .placeDevice] {
+                links[target.rawValue] = ["operationId": .string(target.rawValue), "parameters": ["deviceID": "$response.body#/id"]]
+            }
+            return links
         default: return nil
         }
         var links = JSONObject()

@@ -21,7 +21,7 @@ public enum OpenAPIDocument {
             "paths": .object(paths),
             "components": .object([
                 "securitySchemes": .object(["bearer": .object(["type": "http", "scheme": "bearer"])]),
-                "schemas": .object(schemas),
+                "schemas": .object(JSONObject(schemas.members + coldChainSchemas.members)),
             ]),
         ])
     }
@@ -61,7 +61,7 @@ public enum OpenAPIDocument {
         case .bulkRows:
             parameters.append(parameter("status", in: "query", required: false, schema: ["type": "string", "enum": ["pending", "issued", "failed"]]))
         default:
-            break
+            parameters += coldChainParameters(operation)
         }
         if !parameters.isEmpty { object["parameters"] = .array(parameters) }
         if operation == .submitBulk {
@@ -74,6 +74,7 @@ public enum OpenAPIDocument {
                 ],
             ]
         }
+        if let body = coldChainRequestBody(operation) { object["requestBody"] = body }
         if let body = requestSchema(operation) {
             object["requestBody"] = .object([
                 "required": true, "content": .object(["application/json": .object(["schema": .object(["$ref": .string("#/components/schemas/\(body)")])])]),
@@ -108,6 +109,9 @@ public enum OpenAPIDocument {
         case .recordVaccination: "VaccinationRequest"
         case .revokeCertificate: "RevokeRequest"
         case .verify: "VerifyRequest"
+        case .registerDevice: "DeviceRegistration"
+        case .placeDevice: "Placement"
+        case .recallLot: "RecallRequest"
         default: nil
         }
     }
@@ -146,6 +150,8 @@ public enum OpenAPIDocument {
         case .health:
             responses["200"] = json("Up")
             responses["503"] = json("The database is unreachable")
+        case .registerDevice, .devices, .device, .placeDevice, .ingestTelemetry, .captureEPCIS, .epcisEvents, .lotStatus, .recallLot:
+            coldChainResponses(operation, into: &responses, problem: problem, json: { json($0) })
         default:
             responses["200"] = json("OK")
         }

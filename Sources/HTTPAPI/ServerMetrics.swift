@@ -56,6 +56,25 @@ public final class ServerMetrics: Sendable {
         ).increment()
     }
 
+    /// Counts a telemetry batch by transport and the stable reason of its outcome (`TELEMETRY_ACCEPTED`,
+    /// `TELEMETRY_DUPLICATE`, `TELEMETRY_BAD_SIGNATURE`, ...), and its readings when it was stored.
+    public func telemetry(transport: String, reason: String, storedReadings: Int = 0) {
+        registry.makeCounter(
+            descriptor: MetricNameDescriptor(
+                namespace: "dvc", subsystem: "telemetry", metricName: "batches", unitName: "total",
+                helpText: "Telemetry batches by transport and reason code"),
+            labels: [("transport", transport), ("reason", reason)]
+        ).increment()
+        if storedReadings > 0 {
+            registry.makeCounter(
+                descriptor: MetricNameDescriptor(
+                    namespace: "dvc", subsystem: "telemetry", metricName: "readings", unitName: "total",
+                    helpText: "Temperature readings stored by transport"),
+                labels: [("transport", transport)]
+            ).increment(by: Int64(storedReadings))
+        }
+    }
+
     /// The Prometheus text exposition.
     public func text() -> [UInt8] { registry.emitToBuffer() }
 }

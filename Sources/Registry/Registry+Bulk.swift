@@ -92,6 +92,10 @@ extension Registry {
                     guard let vaccination = record.event.vaccination else {
                         throw RegistryError(.notAVaccination, "expected a vaccination event, found another")
                     }
+                    // No override in bulk: a refused lot fails the row with the refusal's code.
+                    if let refusal = try await lotRefusals(lotNumber: vaccination.lot, productCode: vaccination.brand.code, now: now).first {
+                        throw refusal.error
+                    }
                     let holder = try await holder(for: record, now: now)
                     let prepared = try prepareIssuance(
                         record, vaccination: vaccination, formats: formats, holder: holder, siteID: nil,

@@ -14,13 +14,19 @@ extension Registry {
         public var siteID: UUID?
         /// The `Idempotency-Key` header and SHA-256 of the request body, when the client sent a key.
         public var idempotency: (key: String, requestHash: [UInt8])?
+        /// An admin's stated reason to record the dose although its lot is compromised, expired or recalled.
+        public var lotOverrideReason: String?
 
         /// Creates a request.
-        public init(record: VaccinationRecord, formats: [IssuanceFormat], siteID: UUID? = nil, idempotency: (key: String, requestHash: [UInt8])? = nil) {
+        public init(
+            record: VaccinationRecord, formats: [IssuanceFormat], siteID: UUID? = nil,
+            idempotency: (key: String, requestHash: [UInt8])? = nil, lotOverrideReason: String? = nil
+        ) {
             self.record = record
             self.formats = formats
             self.siteID = siteID
             self.idempotency = idempotency
+            self.lotOverrideReason = lotOverrideReason
         }
     }
 
@@ -37,6 +43,9 @@ extension Registry {
         guard let vaccination = request.record.event.vaccination else {
             throw RegistryError(.notAVaccination, "expected a vaccination event, found a \(request.record.event.memberName) event")
         }
+        try await checkLot(
+            lotNumber: vaccination.lot, productCode: vaccination.brand.code, overrideReason: request.lotOverrideReason,
+            by: principal, now: now)
         let holder = try await holder(for: request.record, now: now)
         // A clash of a random identifier with an existing one is possible in principle: new ones are drawn.
         for attempt in 1...3 {

@@ -20,6 +20,8 @@ public final class Registry: Sendable {
     let state: Mutex<State>
     /// Principals by token id, with the time their cache entry expires (``authenticate(bearer:now:)``).
     let principals = Mutex<[String: (principal: Principal, expires: Date)]>([:])
+    /// The telemetry ingest pipeline shared by HTTP and MQTT.
+    public let telemetry: TelemetryIngest
 
     struct State {
         var keyring: IssuerKeyring
@@ -35,6 +37,7 @@ public final class Registry: Sendable {
         self.sealer = sealer
         self.holderLookupKey = sealer.masterKey.derivedKey(purpose: "holder-lookup")
         self.state = Mutex(State(keyring: keyring, revokedIdentifiers: revoked))
+        self.telemetry = TelemetryIngest(store: store)
     }
 
     /// Opens the registry: migrates the store; on a first start creates the issuer with a CSCA and a DSC (private

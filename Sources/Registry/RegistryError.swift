@@ -32,4 +32,18 @@ extension ErrorCode where Domain == RegistryError {
     public static let keyImportRefused = Self("KEY_IMPORT_REFUSED")
     /// The request asks for nothing to issue, or for a format twice.
     public static let formats = Self("FORMATS_INVALID")
+    /// A device registration is invalid (id, kind, key, profile or location).
+    public static let deviceInvalid = Self("DEVICE_INVALID")
+    /// No device has the id.
+    public static let deviceNotFound = Self("DEVICE_NOT_FOUND")
+    /// A GTIN or lot number is invalid (a GTIN is 14 digits with a valid check digit; a lot 1 to 20 characters).
+    public static let lotInvalid = Self("LOT_INVALID")
+    /// The vaccination names a lot whose cold chain was broken (an alarm on a device that watched it).
+    public static let lotCompromised = Self("LOT_COMPROMISED")
+    /// The vaccination names a lot past its expiry date.
+    public static let lotExpired = Self("LOT_EXPIRED")
+    /// The vaccination names a recalled lot.
+    public static let lotRecalled = Self("LOT_RECALLED")
+    /// An override of a lot's status was asked for by a principal that is not an admin, or without a reason.
+    public static let lotOverrideForbidden = Self("LOT_OVERRIDE_FORBIDDEN")
 }

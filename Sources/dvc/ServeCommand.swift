@@ -3,7 +3,9 @@ import Foundation
 import HTTPAPI
 import Hummingbird
 import Logging
+import MQTTClient
 import Registry
+import ServiceLifecycle
 
 /// `dvc serve`: the OpenDVC server (issuer, verifier and registry over HTTP).
 struct ServeCommand: AsyncParsableCommand {
@@ -19,6 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+
+    @OptionGroup var broker: MQTTOptions
 
     @Option(help: "The address to listen on.")
     var host: String = "127.0.0.1"
@@ -70,9 +74,15 @@ struct ServeCommand: AsyncParsableCommand {
             let router = APIServer.router(
                 registry: registry, options: APIOptions(maxBodyBytes: maxBodyBytes, maxBulkBytes: maxBulkBytes),
                 metrics: metrics, logger: logger)
+            var services: [any Service] = [BulkWorkerService(registry: registry, metrics: metrics), RevocationRefreshService(registry: registry)]
+            if let configuration = try broker.configuration(defaultClientID: "dvc-serve", subscribe: true) {
+                let handler = MQTTTelemetryHandler(registry: registry, metrics: metrics, logger: logger)
+                services.append(try MQTTClient(configuration: configuration, logger: logger) { try await handler.handle($0) })
+                OutputWriter.write("Telemetry over MQTT: subscribing to \(MQTTOptions.telemetryFilter) on \(configuration.host):\(configuration.port)\n")
+            }
             let app = Application(
                 router: router, configuration: .init(address: .hostname(host, port: port), serverName: "OpenDVC"),
-                services: [BulkWorkerService(registry: registry, metrics: metrics), RevocationRefreshService(registry: registry)],
+                services: services,
                 onServerRunning: { channel in
                     let bound = channel.localAddress?.port ?? 0
                     OutputWriter.write(

@@ -4,6 +4,7 @@ import MQTTClient
 import NIOCore
 import Synchronization
 import Testing
+import TestSupport
 
 let telemetryFilter = try! MQTTTopicFilter("dvc/v1/devices/+/telemetry")
 

@@ -2,6 +2,7 @@ import MQTT
 import MQTTClient
 import NIOCore
 import Testing
+import TestSupport
 
 extension MosquittoTests {
     /// Issue 6: restart Mosquitto (SIGTERM, then start on the same port and persistence directory) while a device

@@ -2,6 +2,7 @@ import MQTT
 import MQTTClient
 import NIOCore
 import Testing
+import TestSupport
 
 /// The client against a real Mosquitto broker (Debian `mosquitto`), one broker per test. Serialized: the restart
 /// and keep-alive tests measure timing on a small machine.

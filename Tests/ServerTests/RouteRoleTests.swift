@@ -1,7 +1,9 @@
+import Crypto
 import Foundation
 import HTTPAPI
 import JSON
 import Storage
+import Telemetry
 import Testing
 
 /// Every operation of the API against every kind of caller: public operations answer anyone, protected ones
@@ -41,6 +43,14 @@ struct RouteRoleTests {
             jobs[role] = try await server.submitBulkJob(ServerProcess.bulkCSV(rows: 1), token: token)
         }
         let adminJob = try #require(jobs[.admin])
+        // A registered device whose key signs the telemetry batches, one new sequence number per request.
+        let deviceKey = P256.Signing.PrivateKey()
+        let registered = try await server.request(
+            "POST", "/api/v1/devices", token: admin,
+            json: ["id": "route-device", "kind": "logger", "publicKey": .string(deviceKey.publicKey.pemRepresentation)])
+        #expect(registered.status == 201)
+        var sequence: UInt64 = 0
+        var deviceNumber = 0
 
         for operation in APIOperation.allCases {
             for caller in callers {
@@ -64,8 +74,35 @@ struct RouteRoleTests {
                     contentType = "text/csv"
                 case .bulkJob, .bulkRows:
                     id = allowed ? try #require(caller.role.flatMap { jobs[$0] }) : adminJob
+                case .devices, .device, .epcisEvents, .lotStatus:
+                    break
+                case .registerDevice:
+                    deviceNumber += 1
+                    body = Data(
+                        JSONSerializer.serialize(
+                            [
+                                "id": .string("route-device-\(deviceNumber)"), "kind": "tracker",
+                                "publicKey": .string(P256.Signing.PrivateKey().publicKey.pemRepresentation),
+                            ]))
+                case .placeDevice:
+                    body = Data(JSONSerializer.serialize(["location": "urn:epc:id:sgln:9521234.00001.0"]))
+                case .ingestTelemetry:
+                    sequence += 1
+                    let batch = TelemetryBatch(
+                        deviceID: try TelemetryDeviceID("route-device"), sequence: sequence, sentAt: Int64(Date().timeIntervalSince1970 * 1000),
+                        readings: [])
+                    body = Data(try SignedTelemetry.sign(batch, key: deviceKey))
+                    contentType = "application/cose"
+                case .captureEPCIS:
+                    body = try ColdChainDemoTests.custodyDocument()
+                    contentType = "application/ld+json"
+                case .recallLot:
+                    body = Data(JSONSerializer.serialize(["reason": "route and role test"]))
                 }
                 let path = operation.path.replacingOccurrences(of: "{id}", with: id)
+                    .replacingOccurrences(of: "{deviceID}", with: "route-device")
+                    .replacingOccurrences(of: "{gtin}", with: ColdChainDemoTests.gtin)
+                    .replacingOccurrences(of: "{lot}", with: ColdChainDemoTests.heatLot)
                 var headers = ["Content-Type": contentType]
                 if let authorization = caller.authorization { headers["Authorization"] = authorization }
                 let answer = try await server.request(operation.method.rawValue, path, body: body, headers: headers)

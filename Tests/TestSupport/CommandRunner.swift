@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs a built executable of this package (e.g. `dvc`) and captures its output.
-public struct CommandRunner {
+public struct CommandRunner: Sendable {
     /// The result of one run.
     public struct Output: Sendable {
         public let status: Int32

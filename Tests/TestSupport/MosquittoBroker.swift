@@ -11,21 +11,21 @@ import NIOPosix
 ///
 /// Missing `mosquitto` or `mosquitto_passwd` is an error, so the tests fail rather than skip
 /// (scripts/install-test-dependencies.sh installs them).
-final class MosquittoBroker {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public final class MosquittoBroker {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static let username = "ingest"
-    static let password = "correct horse"
+    public static let username = "ingest"
+    public static let password = "correct horse"
 
-    let directory: URL
-    let port: Int
+    public let directory: URL
+    public let port: Int
     private var pid: pid_t?
 
-    var logURL: URL { directory.appendingPathComponent("mosquitto.log") }
+    public var logURL: URL { directory.appendingPathComponent("mosquitto.log") }
 
-    init(logEverything: Bool = false) throws {
+    public init(logEverything: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mosquitto-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         port = try Self.freePort()
@@ -58,7 +58,7 @@ final class MosquittoBroker {
     }
 
     /// Starts Mosquitto and waits until it accepts TCP connections.
-    func start() throws {
+    public func start() throws {
         let pid = try Self.spawn(
             Self.executable("mosquitto"), ["-c", directory.appendingPathComponent("mosquitto.conf").path])
         self.pid = pid
@@ -77,7 +77,7 @@ final class MosquittoBroker {
     }
 
     /// SIGTERM, and waits for the process to end (Mosquitto writes its persistence file on the way out).
-    func stop() {
+    public func stop() {
         guard let pid else { return }
         kill(pid, SIGTERM)
         var status: Int32 = 0
@@ -86,11 +86,11 @@ final class MosquittoBroker {
     }
 
     /// The broker's log so far.
-    func log() -> String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+    public func log() -> String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
     /// Publishes lines with `mosquitto_pub -l` (one message per line, from a file on standard input) and waits
     /// for it to finish.
-    func publishWithMosquittoPub(topic: String, qos: Int, lines: [String]) throws {
+    public func publishWithMosquittoPub(topic: String, qos: Int, lines: [String]) throws {
         let input = directory.appendingPathComponent("pub-\(UUID().uuidString).txt")
         try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
         let pid = try Self.spawn(
@@ -104,7 +104,7 @@ final class MosquittoBroker {
 
     // MARK: Helpers
 
-    static func executable(_ name: String) throws -> URL {
+    public static func executable(_ name: String) throws -> URL {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         for directory in path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/bin", "/usr/local/sbin"] {
             let candidate = URL(fileURLWithPath: directory).appendingPathComponent(name)
