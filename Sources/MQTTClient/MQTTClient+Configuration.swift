@@ -12,9 +12,10 @@ extension MQTTClient {
         public var session: MQTTClientConfiguration
         /// How long opening the TCP connection may take before it counts as failed (and is retried).
         public var connectTimeout: Duration
-        /// How many received messages may wait for the handler. Beyond it, messages are dropped without PUBACK
-        /// (QoS 1 ones come back after a reconnection; QoS 0 ones are lost). The broker's in-flight window
-        /// (Mosquitto: 20 QoS 1 messages) normally keeps the queue far below it.
+        /// How many received messages may wait for the handler before the client stops reading from the socket
+        /// (flow control; reading resumes at half). Mosquitto sends a slow subscriber far more unacknowledged QoS 1
+        /// messages than its in-flight limit suggests; TCP then holds them back. The messages of the socket read in
+        /// progress are still delivered, so the queue can exceed this by one read; nothing is dropped.
         public var deliveryBufferSize: Int
 
         /// A configuration.

@@ -56,7 +56,7 @@ public final class MQTTClient: Sendable, Service {
     /// (DISCONNECT, close) and returns. Call it once; a second call throws `MQTT_INVALID_CONFIGURATION`.
     public func run() async throws {
         let (messages, continuation) = AsyncStream.makeStream(
-            of: MQTTMessage.self, bufferingPolicy: .bufferingOldest(configuration.deliveryBufferSize))
+            of: MQTTMessage.self, bufferingPolicy: .unbounded)
         let driver = self.driver
         try await driver.eventLoop.submit { try driver.start(deliveries: continuation) }.get()
         await withTaskCancellationOrGracefulShutdownHandler {
@@ -99,6 +99,8 @@ public final class MQTTClient: Sendable, Service {
 
     /// Hands one message to the application and acknowledges it when the handler returns.
     private func handle(_ message: MQTTMessage) async {
+        let driver = self.driver
+        defer { driver.eventLoop.execute { driver.messageHandled() } }
         do {
             try await handler(message)
         } catch {
@@ -107,13 +109,11 @@ public final class MQTTClient: Sendable, Service {
                 "MQTT message handler failed; message not acknowledged, reconnecting for redelivery",
                 metadata: ["error.code": "\(code)"])
             if message.acknowledgement != nil {
-                let driver = self.driver
                 driver.eventLoop.execute { driver.dropConnectionForRedelivery() }
             }
             return
         }
         guard let token = message.acknowledgement else { return }
-        let driver = self.driver
         driver.eventLoop.execute { driver.messageStored(token) }
     }
 }

@@ -32,6 +32,10 @@ final class MQTTConnectionDriver: @unchecked Sendable {
     private var publishWaiters: [UInt16: EventLoopPromise<Void>] = [:]
     private var queuedActions: [MQTTClientStateMachine.Action] = []
     private var performing = false
+    /// Messages handed to the application and not yet handled (``messageHandled()``), across connections.
+    private var awaitingHandler = 0
+    /// Whether reading from the socket is paused because ``awaitingHandler`` reached half the delivery buffer.
+    private var readingPaused = false
 
     init(configuration: MQTTClient.Configuration, eventLoop: any EventLoop, logger: Logger) {
         self.configuration = configuration
@@ -70,6 +74,18 @@ final class MQTTConnectionDriver: @unchecked Sendable {
     func messageStored(_ token: MQTTAcknowledgementToken) {
         eventLoop.assertInEventLoop()
         perform(machine.messagesStored([token]))
+    }
+
+    /// The application finished with one delivered message (stored or failed): reading resumes once the messages
+    /// waiting for the handler are down to half of the delivery buffer.
+    func messageHandled() {
+        eventLoop.assertInEventLoop()
+        awaitingHandler = max(0, awaitingHandler - 1)
+        guard readingPaused, awaitingHandler <= configuration.deliveryBufferSize / 2 else { return }
+        readingPaused = false
+        guard let channel else { return }
+        try? channel.syncOptions?.setOption(.autoRead, value: true)
+        channel.read()
     }
 
     /// The handler failed: close the connection so that the broker redelivers what was not acknowledged.
@@ -221,16 +237,25 @@ final class MQTTConnectionDriver: @unchecked Sendable {
     /// The current connection ended, or could not be opened.
     private func connectionEnded() {
         channel = nil
+        readingPaused = false
         keepAliveTask?.cancel()
         keepAliveTask = nil
         perform(machine.connectionClosed())
         pipelineError = nil
     }
 
+    /// Hands a message to the application. Flow control: once ``MQTTClient/Configuration/deliveryBufferSize``
+    /// messages wait for the handler, the client stops reading from the socket (TCP and the broker then hold the
+    /// rest back) until the handler is down to half. A broker may send far more unacknowledged QoS 1 messages than
+    /// its in-flight setting suggests, and the messages of the read in progress are still delivered, so the queue
+    /// can exceed the size by one socket read; nothing is dropped.
     private func deliver(_ message: MQTTMessage) {
         guard let deliveries else { return }
-        if case .dropped = deliveries.yield(message) {
-            logger.warning("MQTT delivery buffer full; message dropped without acknowledgement")
+        deliveries.yield(message)
+        awaitingHandler += 1
+        if !readingPaused, awaitingHandler >= configuration.deliveryBufferSize, let channel {
+            readingPaused = true
+            try? channel.syncOptions?.setOption(.autoRead, value: false)
         }
     }
 

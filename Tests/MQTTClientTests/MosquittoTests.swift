@@ -35,6 +35,32 @@ struct MosquittoTests {
         #expect(await waitUntil(timeout: .seconds(10)) { events.all.last == .disconnected(nil) })
     }
 
+    /// Mosquitto sends a slow subscriber far more unacknowledged QoS 1 messages than its in-flight limit: the
+    /// client must stop reading instead of overflowing its delivery buffer (which would drop messages and force a
+    /// reconnection for their redelivery).
+    @Test func aSlowHandlerGetsEveryMessageWithoutOverflowingItsBuffer() async throws {
+        let broker = try MosquittoBroker()
+        let store = ReadingStore()
+        var configuration = clientConfiguration(broker, clientIdentifier: "ingest-slow")
+        configuration.deliveryBufferSize = 8
+        let client = try MQTTClient(configuration: configuration, logger: testLogger) { message in
+            try await Task.sleep(for: .milliseconds(2))
+            store.store(message)
+        }
+        let events = EventRecorder(client)
+        let running = RunningClient(client)
+        #expect(await waitUntil(timeout: .seconds(60)) { events.count(where: isSubscribed) == 1 })
+
+        let count = 400
+        try broker.publishWithMosquittoPub(
+            topic: "dvc/v1/devices/fridge-8/telemetry", qos: 1, lines: (1...count).map { "fridge-8:\($0)" })
+        #expect(await waitUntil(timeout: .seconds(120)) { store.snapshot.counts.count == count })
+        let state = store.snapshot
+        #expect(state.counts.values.allSatisfy { $0 == 1 })
+        #expect(events.count(where: isConnected) == 1, "no reconnection: \(events.all)")
+        try await running.stop()
+    }
+
     @Test func publishesWithQoS1AndQoS0ToAnotherClient() async throws {
         let broker = try MosquittoBroker()
         let store = ReadingStore()

@@ -70,7 +70,13 @@ struct ColdChainDemoTests {
             "POST", "/api/v1/vaccinations", token: issuer, json: SampleRecord.vaccinationBody(try Self.record(lot: Self.heatLot)))
         let problem = ResponseJSON.expectProblem(refused, status: 422, code: "LOT_COMPROMISED", "vaccination with the compromised lot")
         #expect(problem?["detail"]?.stringValue?.contains("heat-logger-1") == true, "the refusal names the device")
-        let issued = try await server.issue(token: issuer, record: try Self.record(lot: Self.goodLot))
+        let issued = try await server.issue(token: issuer, record: try Self.record(lot: Self.goodLot), formats: ["hc1", "shc", "vds", "vc"])
+        let verifier = try await server.createToken(role: "verifier")
+        for format in ["shc", "vds", "vc"] {
+            // The EU DCC has no lot field; every other format carries the lot number.
+            let result = try await server.verify(try #require(issued.payloads[format]), token: verifier)
+            #expect(result["credential"]?["vaccination"]?["lot"]?.stringValue == Self.goodLot, "\(format) carries the lot")
+        }
         let nonAdmin = try await server.request(
             "POST", "/api/v1/vaccinations", token: issuer,
             json: .object(["record": try Self.record(lot: Self.heatLot), "lotOverride": ["reason": "no other vaccine"]]))
@@ -93,9 +99,10 @@ struct ColdChainDemoTests {
         #expect(vaccinations.first?["holderID"]?.stringValue?.isEmpty == false)
         #expect(recalled["revoked"]?.integerValue == 1)
         #expect(recalled["status"]?["status"]?.stringValue == "recalled")
-        let verifier = try await server.createToken(role: "verifier")
-        let verified = try await server.verify(try #require(issued.payloads["hc1"]), token: verifier)
-        #expect(verified["valid"]?.boolValue == false, "a certificate from the recalled lot no longer verifies")
+        for (format, payload) in issued.payloads.sorted(by: { $0.key < $1.key }) {
+            let verified = try await server.verify(payload, token: verifier)
+            #expect(verified["valid"]?.boolValue == false, "\(format): a certificate from the recalled lot no longer verifies")
+        }
         let refusedAfterRecall = try await server.request(
             "POST", "/api/v1/vaccinations", token: issuer, json: SampleRecord.vaccinationBody(try Self.record(lot: Self.goodLot)))
         ResponseJSON.expectProblem(refusedAfterRecall, status: 422, code: "LOT_RECALLED", "vaccination with the recalled lot")
