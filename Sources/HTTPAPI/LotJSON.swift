@@ -7,6 +7,9 @@ import Storage
 
 /// The JSON of lot status reports, recalls and lot history.
 enum LotJSON {
+    /// The most findings a status response lists.
+    static let maximumFindings = 100
+
     static func status(_ report: LotStatusReport) -> JSONValue {
         var object = JSONObject()
         object["gtin"] = .string(report.gtin)
@@ -15,7 +18,13 @@ enum LotJSON {
         object["expiry"] = report.record?.expiry.map(JSONValue.string) ?? .null
         object["known"] = .bool(report.record != nil)
         object["custodySteps"] = .integer(Int64(report.custodySteps))
-        object["findings"] = .array(report.evaluation.findings.map(finding))
+        // The most severe first; at most 100 (a lot watched by 1,000 devices for a month can have tens of thousands
+        // of short excursions), with the total.
+        let findings = report.evaluation.findings.enumerated().sorted {
+            ($0.element.status.severity, -$0.offset) > ($1.element.status.severity, -$1.offset)
+        }.map(\.element)
+        object["findings"] = .array(findings.prefix(Self.maximumFindings).map(finding))
+        object["findingsTotal"] = .integer(Int64(findings.count))
         object["watches"] = .array(
             report.evaluation.watches.map {
                 .object([

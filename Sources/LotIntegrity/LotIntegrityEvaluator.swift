@@ -58,12 +58,24 @@ public struct LotIntegrityEvaluator: Sendable {
             findings += coverage.unmonitored
             findings += excursionFindings(excursions, coverage: coverage.byDevice, alarmRules: alarmRules)
         }
-        findings.sort { a, b in
-            Self.precedes(a.start, b.start) ?? Self.precedes(a.deviceID, b.deviceID) ?? Self.precedes(a.code, b.code)
-                ?? Self.precedes(a.end, b.end) ?? false
-        }
+        findings = Self.ordered(findings)
         let status = findings.map(\.status).max { $0.severity < $1.severity } ?? .ok
         return LotEvaluation(status: status, findings: findings, watches: watches)
+    }
+
+    /// Findings by start (none first), device id, code and end. Sorts indices by the start alone and compares the
+    /// rest only on ties: tens of thousands of findings (a month of short excursions on 1,000 devices) sort in a
+    /// fraction of the time that moving whole findings through a comparison of optionals takes.
+    static func ordered(_ findings: [LotFinding]) -> [LotFinding] {
+        let starts = findings.map { $0.start ?? Int64.min }
+        let order = findings.indices.sorted { i, j in
+            if starts[i] != starts[j] { return starts[i] < starts[j] }
+            let a = findings[i]
+            let b = findings[j]
+            return precedes(a.start, b.start) ?? precedes(a.deviceID, b.deviceID) ?? precedes(a.code, b.code)
+                ?? precedes(a.end, b.end) ?? (i < j)
+        }
+        return order.map { findings[$0] }
     }
 
     /// Whether `a` orders before `b` (nil first), or nil when they are equal.

@@ -30,10 +30,10 @@ extension Registry {
             }
             let deviceIDs = Array(Set(stored.map(\.deviceID))).sorted()
             if !deviceIDs.isEmpty {
-                let wanted = Set(deviceIDs)
-                for device in try await store.devices() where wanted.contains(device.id) {
-                    let profile = TemperatureProfile.preset(named: device.profile) ?? .refrigerated
-                    rules[device.id] = profile.alarms.filter { $0.mode == .single }
+                let profiles = try await profiles(of: deviceIDs)
+                for id in deviceIDs {
+                    let profile = profiles[id].flatMap(TemperatureProfile.preset(named:)) ?? .refrigerated
+                    rules[id] = profile.alarms.filter { $0.mode == .single }
                 }
                 excursions = try await store.excursions(deviceIDs: deviceIDs, from: first.time, to: now).compactMap(Self.deviceExcursion)
             }
@@ -49,6 +49,17 @@ extension Registry {
         return LotStatusReport(
             gtin: identity.gtin, lot: identity.lot, record: record, evaluation: evaluation, custodySteps: custody.count,
             history: history, evaluatedAt: now)
+    }
+
+    /// The profile names of `deviceIDs`, from the cache; all devices are read again when one is missing (a device
+    /// registered through another replica).
+    func profiles(of deviceIDs: [String]) async throws -> [String: String] {
+        let cached = deviceProfiles.withLock { $0 }
+        if deviceIDs.allSatisfy({ cached[$0] != nil }) { return cached }
+        var fresh: [String: String] = [:]
+        for device in try await store.devices() { fresh[device.id] = device.profile }
+        deviceProfiles.withLock { $0 = fresh }
+        return fresh
     }
 
     /// The status-change event to record, or nil when the last recorded status is the same (no history and

@@ -22,6 +22,8 @@ public final class Registry: Sendable {
     let principals = Mutex<[String: (principal: Principal, expires: Date)]>([:])
     /// The telemetry ingest pipeline shared by HTTP and MQTT.
     public let telemetry: TelemetryIngest
+    /// Temperature profile names by device id, for lot status (profiles never change once a device is registered).
+    let deviceProfiles = Mutex<[String: String]>([:])
 
     struct State {
         var keyring: IssuerKeyring

@@ -27,13 +27,13 @@ public struct PositionSample: Sendable, Hashable {
     public var longitude: Double { Double(longitudeE7) / 10_000_000 }
 
     /// Throws when a value is out of range; `field` is the fix's position, for example `positions[3]`.
-    func validate(field: String) throws(TelemetryError) {
-        try TelemetryTime.validate(time, field: field + "[0]")
+    func validate(field: @autoclosure () -> String) throws(TelemetryError) {
+        try TelemetryTime.validate(time, field: field() + "[0]")
         guard (-Self.maximumLatitude...Self.maximumLatitude).contains(latitudeE7) else {
-            throw .outOfRange(field + "[1]", "-900000000...900000000 (1e-7 degree)")
+            throw .outOfRange(field() + "[1]", "-900000000...900000000 (1e-7 degree)")
         }
         guard (-Self.maximumLongitude...Self.maximumLongitude).contains(longitudeE7) else {
-            throw .outOfRange(field + "[2]", "-1800000000...1800000000 (1e-7 degree)")
+            throw .outOfRange(field() + "[2]", "-1800000000...1800000000 (1e-7 degree)")
         }
     }
 }

@@ -7,9 +7,9 @@ public enum TelemetryTime {
     /// 9999-12-31T23:59:59.999Z in milliseconds.
     public static let maximum: Int64 = 253_402_300_799_999
 
-    static func validate(_ time: Int64, field: String) throws(TelemetryError) {
+    static func validate(_ time: Int64, field: @autoclosure () -> String) throws(TelemetryError) {
         guard time >= 0, time <= maximum else {
-            throw .outOfRange(field, "0...253402300799999 (ms since 1970, up to year 9999)")
+            throw .outOfRange(field(), "0...253402300799999 (ms since 1970, up to year 9999)")
         }
     }
 }

@@ -24,11 +24,12 @@ public struct TemperatureSample: Sendable, Hashable {
     /// The temperature in degrees Celsius (for display and analytics; the wire value is ``centiCelsius``).
     public var celsius: Double { Double(centiCelsius) / 100 }
 
-    /// Throws when a value is out of range; `field` is the reading's position, for example `readings[3]`.
-    func validate(field: String) throws(TelemetryError) {
-        try TelemetryTime.validate(time, field: field + "[0]")
+    /// Throws when a value is out of range; `field` is the reading's position, for example `readings[3]` (built only
+    /// for the error).
+    func validate(field: @autoclosure () -> String) throws(TelemetryError) {
+        try TelemetryTime.validate(time, field: field() + "[0]")
         guard (Self.minimumCentiCelsius...Self.maximumCentiCelsius).contains(centiCelsius) else {
-            throw .outOfRange(field + "[1]", "-20000...15000 (centi-degrees Celsius)")
+            throw .outOfRange(field() + "[1]", "-20000...15000 (centi-degrees Celsius)")
         }
     }
 }
