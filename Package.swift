@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "EPCIS", targets: ["EPCIS"]),
         .library(name: "Telemetry", targets: ["Telemetry"]),
         .library(name: "LotIntegrity", targets: ["LotIntegrity"]),
+        .library(name: "TransparencyLog", targets: ["TransparencyLog"]),
         .library(name: "Deflate", targets: ["Deflate"]),
         .library(name: "JSON", targets: ["JSON"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
@@ -133,6 +134,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "LotIntegrity", dependencies: ["ColdChain", "EPCIS", "GS1"], swiftSettings: swiftSettings),
+        // Append-only Merkle tree, inclusion and consistency proofs, tree heads (RFC 9162 §2.1).
+        .target(
+            name: "TransparencyLog", dependencies: ["CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .target(name: "VaccinationRecord", dependencies: ["JSON", "CodedErrors", "CivilCalendar"], swiftSettings: swiftSettings),
         .target(
             name: "Trust",
@@ -310,6 +315,10 @@ let package = Package(
             dependencies: ["Telemetry", "CBOR", "COSE", "CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TransparencyLogTests",
+            dependencies: ["TransparencyLog", "CodedErrors", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "LotIntegrityTests", dependencies: ["LotIntegrity", "ColdChain", "EPCIS", "GS1", "JSON", "TestSupport"],
             swiftSettings: swiftSettings),

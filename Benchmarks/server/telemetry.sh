@@ -40,7 +40,7 @@ simulate() { # simulate LABEL TRANSPORT PREFIX
   out=$("$dvc" device simulate --server "http://127.0.0.1:$PORT" --token "$TOKEN" --transport "$2" --mqtt "$mqtt" \
     --loggers "$devices" --prefix "$3" --batches "$batches" --readings-per-batch 100 --interval 60 --connections 16)
   rate=$(echo "$out" | sed -n 's/.* \([0-9]*\) readings\/s$/\1/p')
-  echo "| $1 | $rate | $(echo "$out" | sed -n 's/^Sent \(.*\)$/\1/p') |"
+  echo "| $1 | $rate | $(echo "$out" | sed -n 's/^\(Sent\|Published\) \(.*\)$/\2/p') |"
 }
 
 echo "dvc device simulate: $devices loggers x $batches batches x 100 readings per run, 16 connections; 2 cores shared by server, load and broker."

@@ -46,6 +46,8 @@ enum LotJSON {
         object["end"] = finding.end.map { .string(time($0)) }
         object["minutes"] = finding.minutes.map(JSONValue.double)
         object["extremeC"] = finding.extremeC.map(JSONValue.double)
+        object["occurrences"] = finding.occurrences.map { .integer(Int64($0)) }
+        object["totalMinutes"] = finding.totalMinutes.map(JSONValue.double)
         object["description"] = .string(Registry.describe(finding))
         return .object(object)
     }

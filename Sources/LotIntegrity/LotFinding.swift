@@ -31,15 +31,20 @@ public struct LotFinding: Sendable, Hashable {
     public var start: Int64?
     /// End in ms since 1970 (clipped excursion, unmonitored stretch).
     public var end: Int64?
-    /// `(end - start)` in minutes, when both are given.
+    /// `(end - start)` in minutes, when both are given; for a summary of short excursions, the longest one's.
     public var minutes: Double?
-    /// The excursion's extreme temperature (the whole excursion's, not only the clipped part's).
+    /// The excursion's extreme temperature (the whole excursion's, not only the clipped part's); for a summary of
+    /// short excursions, the most extreme of them.
     public var extremeC: Double?
+    /// For a summary of short excursions: how many; nil for every other finding.
+    public var occurrences: Int?
+    /// For a summary of short excursions: their clipped minutes added up; nil for every other finding.
+    public var totalMinutes: Double?
 
     /// A finding.
     public init(
         code: String, status: LotStatus, deviceID: String? = nil, start: Int64? = nil, end: Int64? = nil,
-        minutes: Double? = nil, extremeC: Double? = nil
+        minutes: Double? = nil, extremeC: Double? = nil, occurrences: Int? = nil, totalMinutes: Double? = nil
     ) {
         self.code = code
         self.status = status
@@ -48,5 +53,7 @@ public struct LotFinding: Sendable, Hashable {
         self.end = end
         self.minutes = minutes
         self.extremeC = extremeC
+        self.occurrences = occurrences
+        self.totalMinutes = totalMinutes
     }
 }

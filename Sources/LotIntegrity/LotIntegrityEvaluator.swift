@@ -63,46 +63,57 @@ public struct LotIntegrityEvaluator: Sendable {
         return LotEvaluation(status: status, findings: findings, watches: watches)
     }
 
-    /// Findings by start (none first), device id, code and end. Sorts indices by the start alone and compares the
-    /// rest only on ties: tens of thousands of findings (a month of short excursions on 1,000 devices) sort in a
-    /// fraction of the time that moving whole findings through a comparison of optionals takes.
+    /// Findings by start (none first), device id (none first), code and end (none first), then input order.
+    /// Sorts integer keys (device ids and codes replaced by their rank): tens of thousands of findings (a month of
+    /// short excursions on 1,000 devices) sort in about a millisecond, where comparing the findings themselves took
+    /// more than the database reads of a lot status.
     static func ordered(_ findings: [LotFinding]) -> [LotFinding] {
-        let starts = findings.map { $0.start ?? Int64.min }
-        let order = findings.indices.sorted { i, j in
-            if starts[i] != starts[j] { return starts[i] < starts[j] }
-            let a = findings[i]
-            let b = findings[j]
-            return precedes(a.start, b.start) ?? precedes(a.deviceID, b.deviceID) ?? precedes(a.code, b.code)
-                ?? precedes(a.end, b.end) ?? (i < j)
+        let devices = Array(Set(findings.compactMap(\.deviceID))).sorted()
+        var deviceRank: [String: Int] = [:]
+        for (rank, device) in devices.enumerated() { deviceRank[device] = rank }
+        let codes = Array(Set(findings.map(\.code))).sorted()
+        var codeRank: [String: Int] = [:]
+        for (rank, code) in codes.enumerated() { codeRank[code] = rank }
+        var keys: [(Int, Int64, Int, Int, Int64, Int)] = []
+        keys.reserveCapacity(findings.count)
+        for (index, finding) in findings.enumerated() {
+            keys.append(
+                (
+                    finding.start == nil ? 0 : 1, finding.start ?? 0, finding.deviceID.flatMap { deviceRank[$0] } ?? -1,
+                    codeRank[finding.code] ?? 0, finding.end ?? Int64.min, index
+                ))
         }
-        return order.map { findings[$0] }
-    }
-
-    /// Whether `a` orders before `b` (nil first), or nil when they are equal.
-    static func precedes<T: Comparable>(_ a: T?, _ b: T?) -> Bool? {
-        switch (a, b) {
-        case (nil, nil): return nil
-        case (nil, _?): return true
-        case (_?, nil): return false
-        case (let x?, let y?): return x == y ? nil : x < y
-        }
+        keys.sort(by: <)
+        return keys.map { findings[$0.5] }
     }
 
     /// The single-mode rules of a device without its own.
     static let defaultRules = TemperatureProfile.refrigerated.alarms.filter { $0.mode == .single }
 
-    /// Clips every excursion of a watching device to its uninterrupted watch stretches.
+    /// Clips every excursion of a watching device to its uninterrupted watch stretches. An alarm-length clipped
+    /// excursion is a finding of its own; the shorter ones are summarised per device and kind (a month of daily
+    /// door openings on 1,000 fridges would otherwise be 30,000 findings).
     func excursionFindings(
         _ excursions: [DeviceExcursion], coverage: [String: [CustodyCoverage.Stretch]], alarmRules: [String: [AlarmRule]]
     ) -> [LotFinding] {
         var findings: [LotFinding] = []
-        // A device's excursions usually come together: look its coverage up once per run.
+        // Short excursions of the current device, by kind (heat, freeze).
+        var summaries: [AlarmRule.Kind: LotFinding] = [:]
+        // A device's excursions come together (the store orders them by device): look its coverage and rules up
+        // once per run, and emit its summaries when the run ends.
         var runDevice: String?
         var runStretches: [CustodyCoverage.Stretch]?
+        var runRules: [AlarmRule] = Self.defaultRules
+        func flush() {
+            for kind in AlarmRule.Kind.allCases { if let summary = summaries[kind] { findings.append(summary) } }
+            summaries = [:]
+        }
         for item in excursions.indices {
             if excursions[item].deviceID != runDevice {
+                flush()
                 runDevice = excursions[item].deviceID
                 runStretches = coverage[excursions[item].deviceID]
+                runRules = alarmRules[excursions[item].deviceID] ?? Self.defaultRules
             }
             guard let stretches = runStretches else { continue }
             let excursion = excursions[item].excursion
@@ -124,21 +135,34 @@ public struct LotIntegrityEvaluator: Sendable {
                 let end = min(excursion.end, stretch.to)
                 guard start < end || (instant && stretch.from <= excursion.start) else { continue }
                 let minutes = (Double(end) - Double(start)) / 60_000
-                let rule = Self.rule(for: excursion, rules: alarmRules[deviceID] ?? Self.defaultRules)
-                let alarmed = rule.map { minutes >= $0.minutes } ?? false
-                let code: String
-                switch (excursion.kind, alarmed) {
-                case (.heat, true): code = LotFinding.heatAlarm
-                case (.heat, false): code = LotFinding.heatExcursion
-                case (.freeze, true): code = LotFinding.freezeAlarm
-                case (.freeze, false): code = LotFinding.freezeExcursion
+                let rule = Self.rule(for: excursion, rules: runRules)
+                if let rule, minutes >= rule.minutes {
+                    findings.append(
+                        LotFinding(
+                            code: excursion.kind == .heat ? LotFinding.heatAlarm : LotFinding.freezeAlarm, status: .compromised,
+                            deviceID: deviceID, start: start, end: end, minutes: minutes, extremeC: excursion.extremeC))
+                    continue
                 }
-                findings.append(
-                    LotFinding(
-                        code: code, status: alarmed ? .compromised : .warning, deviceID: deviceID, start: start,
-                        end: end, minutes: minutes, extremeC: excursion.extremeC))
+                guard var summary = summaries[excursion.kind] else {
+                    summaries[excursion.kind] = LotFinding(
+                        code: excursion.kind == .heat ? LotFinding.heatExcursion : LotFinding.freezeExcursion, status: .warning,
+                        deviceID: deviceID, start: start, end: end, minutes: minutes, extremeC: excursion.extremeC,
+                        occurrences: 1, totalMinutes: minutes)
+                    continue
+                }
+                summary.start = min(summary.start ?? start, start)
+                summary.end = max(summary.end ?? end, end)
+                summary.minutes = max(summary.minutes ?? minutes, minutes)
+                summary.extremeC =
+                    excursion.kind == .heat
+                    ? max(summary.extremeC ?? excursion.extremeC, excursion.extremeC)
+                    : min(summary.extremeC ?? excursion.extremeC, excursion.extremeC)
+                summary.occurrences = (summary.occurrences ?? 0) + 1
+                summary.totalMinutes = (summary.totalMinutes ?? 0) + minutes
+                summaries[excursion.kind] = summary
             }
         }
+        flush()
         return findings
     }
 

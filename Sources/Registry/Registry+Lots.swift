@@ -81,7 +81,10 @@ extension Registry {
         if let start = finding.start {
             parts.append("from \(Self.isoTime(start))" + (finding.end.map { " to \(Self.isoTime($0))" } ?? ""))
         }
-        if let minutes = finding.minutes { parts.append("\(Int(minutes.rounded())) min") }
+        if let occurrences = finding.occurrences {
+            parts.append("\(occurrences) excursions, \(Int((finding.totalMinutes ?? 0).rounded())) min in all")
+        }
+        if let minutes = finding.minutes { parts.append("\(finding.occurrences == nil ? "" : "longest ")\(Int(minutes.rounded())) min") }
         if let extreme = finding.extremeC { parts.append("extreme \(extreme) C") }
         return parts.joined(separator: ", ")
     }

@@ -107,7 +107,7 @@ struct DeviceCommand: AsyncParsableCommand {
                 if let token, let before {
                     let published = clock.now - began
                     OutputWriter.write(
-                        "Published \(tally.sent) batches in \(String(format: "%.2f", SimulationTally.seconds(published))) s; waiting for the server to count them\n")
+                        "All \(tally.sent) batches published in \(String(format: "%.2f", SimulationTally.seconds(published))) s; waiting for the server to count them\n")
                     let counted = try await SimulationSender.waitForReadings(server: server, token: token, target: before + readings)
                     tally.report(readings: counted - before, elapsed: clock.now - began, label: "ingested over MQTT")
                     return

@@ -98,6 +98,7 @@ struct SimulationSender {
                                 topic: MQTTOptions.telemetryTopic(deviceID: deviceIDs[device]), payload: ByteBuffer(bytes: batches[device][round]),
                                 qos: .atLeastOnce)
                             tally.sent += 1
+                            tally.published = true
                         }
                     }
                     return tally

@@ -52,6 +52,26 @@ import Testing
 
     // MARK: Watches and clipping
 
+    @Test func shortExcursionsAreSummarisedPerDeviceAndKindAlarmsAreNot() {
+        let evaluation = Self.evaluate(
+            [Self.step(0, [Self.fridgeA])], [Self.place("logger-1", Self.fridgeA, 0)],
+            [
+                Self.heat("logger-1", 2, 2.5, max: 9), Self.heat("logger-1", 5, 6, max: 11), Self.heat("logger-1", 10, 21),
+                Self.freeze("logger-1", 30, 30.25), Self.heat("logger-1", 40, 40.5, max: 10),
+            ])
+        #expect(evaluation.status == .compromised)
+        let heat = evaluation.findings.filter { $0.code == LotFinding.heatExcursion }
+        #expect(heat.count == 1, "three short heat excursions make one summary")
+        #expect(heat.first?.occurrences == 3)
+        #expect(heat.first?.minutes == 60, "the longest")
+        #expect(heat.first?.totalMinutes == 120)
+        #expect(heat.first?.start == Self.at(hours: 2))
+        #expect(heat.first?.end == Self.at(hours: 40.5))
+        #expect(heat.first?.extremeC == 11)
+        #expect(evaluation.findings.filter { $0.code == LotFinding.heatAlarm }.map(\.minutes) == [660], "an alarm stays its own finding")
+        #expect(evaluation.findings.filter { $0.code == LotFinding.freezeExcursion }.first?.occurrences == 1)
+    }
+
     @Test func excursionIsClippedToTheWatch() {
         // The device watches fridge A from 10 h to 20 h, then moves to B; a 20 h heat excursion from 5 h to 25 h.
         let placements = [Self.place("D1", Self.fridgeB, 20), Self.place("D1", Self.fridgeADL, 10)]
