@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "Telemetry", targets: ["Telemetry"]),
         .library(name: "LotIntegrity", targets: ["LotIntegrity"]),
         .library(name: "TransparencyLog", targets: ["TransparencyLog"]),
+        .library(name: "Revocation", targets: ["Revocation"]),
         .library(name: "Deflate", targets: ["Deflate"]),
         .library(name: "JSON", targets: ["JSON"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
@@ -59,6 +60,7 @@ let package = Package(
         .executable(name: "FuzzSHC", targets: ["FuzzSHC"]),
         .executable(name: "FuzzMQTT", targets: ["FuzzMQTT"]),
         .executable(name: "FuzzTelemetry", targets: ["FuzzTelemetry"]),
+        .executable(name: "FuzzRevocation", targets: ["FuzzRevocation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
@@ -134,6 +136,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "LotIntegrity", dependencies: ["ColdChain", "EPCIS", "GS1"], swiftSettings: swiftSettings),
+        // Offline revocation snapshots and deltas (EU DCC hash types, SHC rids, lots), docs/REVOCATION.md.
+        .target(
+            name: "Revocation", dependencies: ["CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         // Append-only Merkle tree, inclusion and consistency proofs, tree heads (RFC 9162 §2.1).
         .target(
             name: "TransparencyLog", dependencies: ["CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
@@ -297,6 +303,7 @@ let package = Package(
         .executableTarget(
             name: "FuzzTelemetry", dependencies: ["Telemetry", "COSE", .product(name: "Crypto", package: "swift-crypto")],
             path: "Fuzz/FuzzTelemetry"),
+        .executableTarget(name: "FuzzRevocation", dependencies: ["Revocation"], path: "Fuzz/FuzzRevocation"),
         .executableTarget(
             name: "FuzzMQTT", dependencies: ["MQTT", .product(name: "NIOCore", package: "swift-nio")], path: "Fuzz/FuzzMQTT"),
 
@@ -315,6 +322,8 @@ let package = Package(
             dependencies: ["Telemetry", "CBOR", "COSE", "CodedErrors", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RevocationTests", dependencies: ["Revocation", "CodedErrors", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TransparencyLogTests",
             dependencies: ["TransparencyLog", "CodedErrors", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],

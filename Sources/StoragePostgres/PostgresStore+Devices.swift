@@ -97,6 +97,9 @@ extension PostgresStore {
         let logger = self.logger
         do {
             return try await client.withTransaction(logger: logger) { connection in
+                // The lock and the monitor read are separate statements on purpose: under READ COMMITTED a join
+                // locking only the device row would return the monitor row as of the statement's snapshot, from
+                // before the lock wait (stale when another batch of the device just committed).
                 try await Self.lockDevice(batch.deviceID, connection: connection, logger: logger)
                 let inserted = try await connection.query(
                     """

@@ -76,13 +76,12 @@ import Testing
             #expect(decoded == delta)
             let applied = try current.applying(decoded)
             #expect(applied == next)
-            #expect(applied.encoded() == next.encoded())
+            let sameBytes = applied.encoded() == next.encoded()
+            #expect(sameBytes)
             // The model agrees too.
             let model = model(of: entries)
             #expect(applied.count == model.count)
-            for key in model.keys.prefix(300) {
-                #expect(applied.lookup(key, now: 2_000) == modelState(model, key, now: 2_000))
-            }
+            #expect(model.keys.count { applied.lookup($0, now: 2_000) != modelState(model, $0, now: 2_000) } == 0)
             current = applied
         }
     }
@@ -95,7 +94,8 @@ import Testing
             RevocationDelta(fromVersion: 1, toVersion: 2, issuedAt: 0, nextUpdate: 0, added: [add], removed: []))
         #expect(new.count(of: .uci) == 3_000)
         #expect(new.count(of: .signature) == 3_001)
-        #expect(new.entries.filter { $0.key.type == .uci } == old.entries.filter { $0.key.type == .uci })
+        let sameUCIs = new.entries.filter { $0.key.type == .uci } == old.entries.filter { $0.key.type == .uci }
+        #expect(sameUCIs)
     }
 
     @Test func normalizedSortsAndMergesRepeats() {

@@ -57,7 +57,8 @@ import Testing
             let bytes = snapshot.encoded()
             let decoded = try RevocationSnapshot(decoding: bytes)
             #expect(decoded == snapshot)
-            #expect(decoded.encoded() == bytes)
+            let sameBytes = decoded.encoded() == bytes
+            #expect(sameBytes, "\(snapshot)")
         }
         let delta = try RevocationDelta(decoding: Self.sampleDelta.encoded())
         #expect(delta == Self.sampleDelta.normalized())
