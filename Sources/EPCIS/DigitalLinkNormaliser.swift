@@ -3,14 +3,14 @@ import GS1
 /// Rewrites GS1 identifiers in EPCIS values to the constrained canonical Digital Link of the CBV 2.0 event hash:
 /// EPC URIs converted, any Digital Link domain replaced by `https://id.gs1.org`, query and fragment dropped, short
 /// names replaced by AIs, GTINs padded to 14 digits, the CPV (22) removed and a lot dropped when a serial is present.
-enum DigitalLinkNormaliser {
+public enum DigitalLinkNormaliser {
     /// AIs and short names that start a Digital Link path.
     static let primaryKeys: Set<String> = [
         "01", "00", "253", "255", "401", "402", "414", "417", "8003", "8004", "8006", "8010", "8017", "8018",
     ]
 
     /// The canonical Digital Link for an EPC URI or a Digital Link URI; `nil` for anything else.
-    static func normalise(_ text: String) -> String? {
+    public static func normalise(_ text: String) -> String? {
         if text.hasPrefix("urn:epc:") {
             guard let epc = try? EPCURI.parse(text) else { return nil }
             return epc.digitalLink.uri()

@@ -97,29 +97,11 @@ public enum CustodyExtractor {
     /// canonical form of the EPCIS event hash). Anything else (other URIs, identifiers that do not parse) is returned
     /// unchanged.
     public static func normaliseLocation(_ id: String) -> String {
-        if id.hasPrefix("urn:epc:") {
-            guard let epc = try? EPCURI.parse(id) else { return id }
-            return canonical(epc.digitalLink)
-        }
-        guard isWebURI(id), let link = try? GS1DigitalLink.parse(id) else { return id }
-        return canonical(link)
+        DigitalLinkNormaliser.normalise(id) ?? id
     }
 
     /// The canonical prefix of an SSCC location.
     static let ssccPrefix = GS1DigitalLink.canonicalDomain + "/00/"
-
-    static func canonical(_ link: GS1DigitalLink) -> String {
-        let key = link.primaryKey
-        var qualifiers = link.qualifiers.filter { $0.ai.code != "22" }
-        if key.ai.code == "01" || key.ai.code == "8006", qualifiers.contains(where: { $0.ai.code == "21" }) {
-            qualifiers.removeAll { $0.ai.code == "10" }
-        }
-        var out = "\(GS1DigitalLink.canonicalDomain)/\(key.ai.code)/\(GS1DigitalLink.percentEncode(key.value))"
-        for qualifier in qualifiers {
-            out += "/\(qualifier.ai.code)/\(GS1DigitalLink.percentEncode(qualifier.value))"
-        }
-        return out
-    }
 
     static func isWebURI(_ text: String) -> Bool {
         let head = text.utf8.prefix(8).map { $0 | 0x20 }
