@@ -81,11 +81,19 @@ extension PostgresStore {
         return try decoding { try rows.map(PostgresDeviceRows.placement) }
     }
 
-    /// Stores a verified batch with the device's monitor state in one transaction. The device's row is locked
-    /// first (`FOR NO KEY UPDATE`), so calls for one device take turns, also across processes; the batch is then
-    /// inserted with `ON CONFLICT DO NOTHING`, and a stored sequence is ``TelemetryStoreOutcome/duplicate`` (same
-    /// digest) or ``TelemetryStoreOutcome/conflictingDigest`` without calling `update`. Otherwise the new state
-    /// and the excursions (replacing those with the same device, kind and start) are stored.
+    /// Stores a verified batch with the device's monitor state in one transaction of two statements (four round
+    /// trips with `BEGIN` and `COMMIT`):
+    ///
+    /// 1. The device's monitor row is locked by an upsert (`INSERT … ON CONFLICT DO UPDATE`, which creates an
+    ///    empty placeholder for the first batch), so calls for one device take turns, also across processes. The
+    ///    upsert works on the newest committed row, not on the statement's snapshot, so the state it returns is
+    ///    the one the previous batch committed. The batch is inserted in the same statement with
+    ///    `ON CONFLICT DO NOTHING`, after the lock.
+    /// 2. `update`'s state and excursions (replacing those with the same device, kind and start) are written in
+    ///    one statement.
+    ///
+    /// A stored sequence is ``TelemetryStoreOutcome/duplicate`` (same digest) or
+    /// ``TelemetryStoreOutcome/conflictingDigest`` without calling `update`.
     ///
     /// - Throws: `STORAGE_NOT_FOUND` for an unknown device; `STORAGE_INVALID_VALUE` for a sequence above
     ///   `Int64.max` or a non-finite excursion temperature; `STORAGE_CONFLICT` when `update` returns a state or
@@ -97,34 +105,38 @@ extension PostgresStore {
         let logger = self.logger
         do {
             return try await client.withTransaction(logger: logger) { connection in
-                // The lock and the monitor read are separate statements on purpose: under READ COMMITTED a join
-                // locking only the device row would return the monitor row as of the statement's snapshot, from
-                // before the lock wait (stale when another batch of the device just committed).
-                try await Self.lockDevice(batch.deviceID, connection: connection, logger: logger)
-                let inserted = try await connection.query(
+                let rows = try await connection.query(
                     """
-                    INSERT INTO telemetry_batches (\(unescaped: PostgresDeviceRows.batchColumns))
-                    VALUES (\(batch.deviceID), \(sequence), \(PostgresCoding.buffer(batch.digest)),
-                            \(PostgresCoding.buffer(batch.signedBytes)), \(batch.readingCount), \(batch.positionCount),
-                            \(PostgresCoding.milliseconds(batch.firstTime)), \(PostgresCoding.milliseconds(batch.lastTime)),
-                            \(batch.transport), \(PostgresCoding.milliseconds(batch.receivedAt)))
-                    ON CONFLICT (device_id, sequence) DO NOTHING
-                    RETURNING 1
+                    WITH monitor AS (
+                        INSERT INTO device_monitors (device_id, state, updated_at) VALUES (\(batch.deviceID), '', 0)
+                        \(unescaped: Self.lockingConflictClause)
+                        RETURNING state, updated_at
+                    ),
+                    inserted AS (
+                        INSERT INTO telemetry_batches (\(unescaped: PostgresDeviceRows.batchColumns))
+                        SELECT \(batch.deviceID), \(sequence), \(PostgresCoding.buffer(batch.digest)),
+                               \(PostgresCoding.buffer(batch.signedBytes)), \(batch.readingCount), \(batch.positionCount),
+                               \(PostgresCoding.milliseconds(batch.firstTime)), \(PostgresCoding.milliseconds(batch.lastTime)),
+                               \(batch.transport), \(PostgresCoding.milliseconds(batch.receivedAt))
+                        FROM monitor
+                        ON CONFLICT (device_id, sequence) DO NOTHING
+                        RETURNING 1
+                    )
+                    SELECT monitor.state, monitor.updated_at, EXISTS (SELECT 1 FROM inserted) FROM monitor
                     """, logger: logger
                 ).collect()
-                if inserted.isEmpty {
-                    let stored = try await connection.query(
-                        "SELECT digest FROM telemetry_batches WHERE device_id = \(batch.deviceID) AND sequence = \(sequence)",
-                        logger: logger
-                    ).collect()
-                    guard let row = stored.first else {
-                        // The batch's row was there a moment ago (the insert conflicted) and rows are never deleted.
-                        throw StorageError(.unavailable, "telemetry_batches changed during the transaction")
-                    }
-                    let digest = PostgresCoding.bytes(try row.decode(ByteBuffer.self))
-                    return digest == batch.digest ? TelemetryStoreOutcome.duplicate : .conflictingDigest
+                guard let row = rows.first else {
+                    throw StorageError(.unavailable, "device_monitors: the locking upsert returned no row")
                 }
-                let current = try await Self.monitor(deviceID: batch.deviceID, connection: connection, logger: logger)
+                let (state, updatedAt, inserted) = try row.decode((ByteBuffer, Int64, Bool).self)
+                let current = Self.monitorState(deviceID: batch.deviceID, state: state, updatedAt: updatedAt)
+                guard inserted else {
+                    let outcome = try await Self.storedBatchOutcome(batch, sequence: sequence, connection: connection, logger: logger)
+                    // A placeholder row made by this transaction must not stay (it cannot happen while every stored
+                    // batch commits with its state, but a rollback keeps the table honest if it ever does).
+                    if current == nil { throw RolledBack(outcome: outcome) }
+                    return outcome
+                }
                 let result: DeviceMonitorUpdate
                 do {
                     result = try update(current)
@@ -137,6 +149,7 @@ extension PostgresStore {
         } catch {
             let closureError = (error as? PostgresTransactionError)?.closureError ?? error
             if let failure = closureError as? MonitorUpdateFailure { throw failure.underlying }
+            if let rolledBack = closureError as? RolledBack { return rolledBack.outcome }
             throw PostgresErrorMapping.storageError(error)
         }
     }
@@ -181,8 +194,8 @@ extension PostgresStore {
         return try decoding { try rows.first.map(PostgresDeviceRows.monitor) }
     }
 
-    /// Replaces a device's monitor state and all of its excursions in one transaction, under the device's row
-    /// lock (so it takes turns with ``storeTelemetry(_:update:)``).
+    /// Replaces a device's monitor state and all of its excursions in one transaction, under the lock of the
+    /// device's monitor row (so it takes turns with ``storeTelemetry(_:update:)``).
     ///
     /// - Throws: `STORAGE_NOT_FOUND` for an unknown device; `STORAGE_CONFLICT` when an excursion belongs to another
     ///   device; `STORAGE_INVALID_VALUE` for a non-finite excursion temperature.
@@ -190,7 +203,11 @@ extension PostgresStore {
         let logger = self.logger
         try await transaction { connection in
             let deviceID = update.state.deviceID
-            try await Self.lockDevice(deviceID, connection: connection, logger: logger)
+            try await connection.query(
+                """
+                INSERT INTO device_monitors (device_id, state, updated_at) VALUES (\(deviceID), '', 0)
+                \(unescaped: Self.lockingConflictClause)
+                """, logger: logger)
             try await connection.query("DELETE FROM excursions WHERE device_id = \(deviceID)", logger: logger)
             try await Self.saveMonitor(update, deviceID: deviceID, connection: connection, logger: logger)
         }
@@ -221,21 +238,37 @@ extension PostgresStore {
         """
     }
 
-    /// Locks the device's row until the transaction ends, or `STORAGE_NOT_FOUND`.
-    private static func lockDevice(_ id: String, connection: PostgresConnection, logger: Logger) async throws {
-        let rows = try await connection.query("SELECT 1 FROM devices WHERE id = \(id) FOR NO KEY UPDATE", logger: logger)
-            .collect()
-        guard !rows.isEmpty else { throw StorageError(.notFound, "devices: no row with the device id") }
+    /// What `storeTelemetry` returns after rolling its transaction back.
+    private struct RolledBack: Error {
+        let outcome: TelemetryStoreOutcome
     }
 
-    private static func monitor(
-        deviceID: String, connection: PostgresConnection, logger: Logger
-    ) async throws -> DeviceMonitorState? {
-        let rows = try await connection.query(
-            "SELECT \(unescaped: PostgresDeviceRows.monitorColumns) FROM device_monitors WHERE device_id = \(deviceID)",
+    /// Completes `INSERT INTO device_monitors … VALUES (id, '', 0)` into a row lock: an existing row is "updated"
+    /// to itself (locked, and returned as the newest committed version); a missing one is created as an empty
+    /// placeholder that the same transaction fills. An unknown device fails the foreign key
+    /// (`STORAGE_NOT_FOUND`).
+    private static let lockingConflictClause = "ON CONFLICT (device_id) DO UPDATE SET updated_at = device_monitors.updated_at"
+
+    /// The state the locking upsert returned: nil for the placeholder (no batch stored yet).
+    private static func monitorState(deviceID: String, state: ByteBuffer, updatedAt: Int64) -> DeviceMonitorState? {
+        guard state.readableBytes > 0 else { return nil }
+        return DeviceMonitorState(deviceID: deviceID, state: PostgresCoding.bytes(state), updatedAt: PostgresCoding.date(updatedAt))
+    }
+
+    /// A batch whose sequence is stored: a retry when the digests agree, else a conflicting digest.
+    private static func storedBatchOutcome(
+        _ batch: StoredTelemetryBatch, sequence: Int64, connection: PostgresConnection, logger: Logger
+    ) async throws -> TelemetryStoreOutcome {
+        let stored = try await connection.query(
+            "SELECT digest FROM telemetry_batches WHERE device_id = \(batch.deviceID) AND sequence = \(sequence)",
             logger: logger
         ).collect()
-        return try rows.first.map(PostgresDeviceRows.monitor)
+        guard let row = stored.first else {
+            // The batch's row was there a moment ago (the insert conflicted) and rows are never deleted.
+            throw StorageError(.unavailable, "telemetry_batches changed during the transaction")
+        }
+        let digest = PostgresCoding.bytes(try row.decode(ByteBuffer.self))
+        return digest == batch.digest ? .duplicate : .conflictingDigest
     }
 
     /// Upserts the state and each excursion of `update` (replacing the excursion with the same key), after checking
@@ -249,22 +282,28 @@ extension PostgresStore {
         guard update.excursions.allSatisfy({ $0.extremeC.isFinite }) else {
             throw StorageError(.invalidValue, "excursions.extreme_c must be a finite number")
         }
+        // One row per (kind, start): an INSERT … ON CONFLICT DO UPDATE may not touch a row twice.
+        var excursions: [String: StoredExcursion] = [:]
+        for excursion in update.excursions {
+            excursions["\(excursion.kind)@\(PostgresCoding.milliseconds(excursion.start))"] = excursion
+        }
+        let rows = Array(excursions.values)
         try await connection.query(
             """
-            INSERT INTO device_monitors (device_id, state, updated_at)
-            VALUES (\(deviceID), \(PostgresCoding.buffer(update.state.state)),
-                    \(PostgresCoding.milliseconds(update.state.updatedAt)))
-            ON CONFLICT (device_id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at
+            WITH saved AS (
+                UPDATE device_monitors
+                SET state = \(PostgresCoding.buffer(update.state.state)),
+                    updated_at = \(PostgresCoding.milliseconds(update.state.updatedAt))
+                WHERE device_id = \(deviceID)
+            )
+            INSERT INTO excursions (device_id, kind, start_at, end_at, is_open, extreme_c)
+            SELECT \(deviceID), e.kind, e.start_at, e.end_at, e.is_open, e.extreme_c
+            FROM unnest(\(rows.map(\.kind))::text[], \(rows.map { PostgresCoding.milliseconds($0.start) })::bigint[],
+                        \(rows.map { PostgresCoding.milliseconds($0.end) })::bigint[], \(rows.map(\.isOpen))::boolean[],
+                        \(rows.map(\.extremeC))::double precision[])
+                 AS e(kind, start_at, end_at, is_open, extreme_c)
+            ON CONFLICT (device_id, start_at, kind) DO UPDATE
+            SET end_at = EXCLUDED.end_at, is_open = EXCLUDED.is_open, extreme_c = EXCLUDED.extreme_c
             """, logger: logger)
-        for excursion in update.excursions {
-            try await connection.query(
-                """
-                INSERT INTO excursions (device_id, kind, start_at, end_at, is_open, extreme_c)
-                VALUES (\(deviceID), \(excursion.kind), \(PostgresCoding.milliseconds(excursion.start)),
-                        \(PostgresCoding.milliseconds(excursion.end)), \(excursion.isOpen), \(excursion.extremeC))
-                ON CONFLICT (device_id, kind, start_at) DO UPDATE
-                SET end_at = EXCLUDED.end_at, is_open = EXCLUDED.is_open, extreme_c = EXCLUDED.extreme_c
-                """, logger: logger)
-        }
     }
 }
