@@ -17,17 +17,22 @@ extension MQTTClient {
         /// messages than its in-flight limit suggests; TCP then holds them back. The messages of the socket read in
         /// progress are still delivered, so the queue can exceed this by one read; nothing is dropped.
         public var deliveryBufferSize: Int
+        /// How many messages the handler may work on at once (1 to 256, default 1). Messages on one topic name
+        /// always go to the handler one at a time, in arrival order; messages on different topics may overlap.
+        /// PUBACKs still leave in arrival order, as MQTT 3.1.1 requires: one stored early waits for those before it.
+        public var handlerConcurrency: Int
 
         /// A configuration.
         public init(
             host: String, port: Int = 1883, session: MQTTClientConfiguration, connectTimeout: Duration = .seconds(10),
-            deliveryBufferSize: Int = 1_000
+            deliveryBufferSize: Int = 1_000, handlerConcurrency: Int = 1
         ) {
             self.host = host
             self.port = port
             self.session = session
             self.connectTimeout = connectTimeout
             self.deliveryBufferSize = deliveryBufferSize
+            self.handlerConcurrency = handlerConcurrency
         }
 
         /// Checks the session settings and the ranges of port, timeout and buffer; throws
@@ -44,6 +49,10 @@ extension MQTTClient {
             guard deliveryBufferSize >= 1 else {
                 throw MQTTError(
                     .invalidConfiguration, "expected a delivery buffer of at least 1, found \(deliveryBufferSize)")
+            }
+            guard (1...256).contains(handlerConcurrency) else {
+                throw MQTTError(
+                    .invalidConfiguration, "expected a handler concurrency from 1 to 256, found \(handlerConcurrency)")
             }
         }
     }

@@ -18,8 +18,10 @@ import ServiceLifecycle
 /// ``run()`` connects, subscribes, keeps the connection alive and reconnects with backoff until the task is
 /// cancelled or a graceful shutdown is triggered; then it sends DISCONNECT, closes and returns.
 ///
-/// **Delivery.** Messages are passed to the handler one at a time, in arrival order. When the handler returns, the
-/// client acknowledges the message (PUBACK for QoS 1): return only once the message is durably stored. When the
+/// **Delivery.** Messages are passed to the handler one at a time, in arrival order (or, with
+/// ``Configuration/handlerConcurrency`` above 1, one at a time per topic name). When the handler returns, the
+/// client acknowledges the message (PUBACK for QoS 1, sent in arrival order): return only once the message is
+/// durably stored. When the
 /// handler throws, the message is not acknowledged and the client drops the connection, so that the broker (which
 /// keeps the persistent session) delivers it again, with DUP set, after the reconnection (with backoff). Messages
 /// already received behind it are redelivered too. Delivery is therefore at least once: the handler must store
@@ -60,9 +62,7 @@ public final class MQTTClient: Sendable, Service {
         let driver = self.driver
         try await driver.eventLoop.submit { try driver.start(deliveries: continuation) }.get()
         await withTaskCancellationOrGracefulShutdownHandler {
-            for await message in messages {
-                await self.handle(message)
-            }
+            await self.dispatch(messages)
         } onCancelOrGracefulShutdown: {
             driver.eventLoop.execute { driver.stop() }
         }
@@ -95,6 +95,40 @@ public final class MQTTClient: Sendable, Service {
     /// A stream of connection events (connected, subscribed, disconnected), from now until the client stops.
     public func events() -> AsyncStream<Event> {
         driver.events.subscribe()
+    }
+
+    /// Hands the messages to the handler: in arrival order, or spread over ``Configuration/handlerConcurrency``
+    /// lanes by topic name (one lane keeps the order of its topics). Returns when the stream ends and every lane
+    /// is done.
+    private func dispatch(_ messages: AsyncStream<MQTTMessage>) async {
+        let laneCount = configuration.handlerConcurrency
+        guard laneCount > 1 else {
+            for await message in messages { await handle(message) }
+            return
+        }
+        await withTaskGroup(of: Void.self) { group in
+            var lanes: [AsyncStream<MQTTMessage>.Continuation] = []
+            for _ in 0..<laneCount {
+                let (lane, continuation) = AsyncStream.makeStream(of: MQTTMessage.self, bufferingPolicy: .unbounded)
+                lanes.append(continuation)
+                group.addTask {
+                    for await message in lane { await self.handle(message) }
+                }
+            }
+            for await message in messages {
+                lanes[Self.lane(of: message.topicName, among: laneCount)].yield(message)
+            }
+            for lane in lanes { lane.finish() }
+        }
+    }
+
+    /// The lane of a topic name: FNV-1a of its bytes, so that one topic always lands on the same lane.
+    static func lane(of topicName: String, among laneCount: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in topicName.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return Int(hash % UInt64(laneCount))
     }
 
     /// Hands one message to the application and acknowledges it when the handler returns.

@@ -3,7 +3,7 @@ import Foundation
 import MQTT
 import MQTTClient
 
-/// `--mqtt URL` and `--mqtt-client-id`: the broker `dvc serve` subscribes to for device telemetry, and that
+/// `--mqtt URL`, `--mqtt-client-id` and `--mqtt-concurrency`: the broker `dvc serve` subscribes to for device telemetry, and that
 /// `dvc device simulate` publishes to.
 struct MQTTOptions: ParsableArguments {
     @Option(
@@ -14,6 +14,9 @@ struct MQTTOptions: ParsableArguments {
 
     @Option(help: "The MQTT client identifier (stable across restarts, so the broker keeps this client's session; distinct per replica).")
     var mqttClientID: String?
+
+    @Option(help: "How many telemetry messages dvc serve stores at once (1 to 256): batches of one device are always stored in order, one at a time.")
+    var mqttConcurrency: Int = 8
 
     /// The topic filter of device telemetry.
     static let telemetryFilter = "dvc/v1/devices/+/telemetry"
@@ -48,7 +51,8 @@ struct MQTTOptions: ParsableArguments {
             host: host, port: url.port ?? 1883,
             session: MQTTClientConfiguration(
                 clientIdentifier: mqttClientID ?? defaultClientID, credentials: credentials, cleanSession: false,
-                keepAliveSeconds: 30, subscriptions: subscriptions))
+                keepAliveSeconds: 30, subscriptions: subscriptions),
+            handlerConcurrency: subscribe ? mqttConcurrency : 1)
         do {
             try configuration.validate()
         } catch {
