@@ -158,14 +158,14 @@ let package = Package(
         ),
         .target(
             name: "CredentialVerification",
-            dependencies: ["CodedErrors", "JSON", "VaccinationRecord", "Trust", "CivilCalendar"],
+            dependencies: ["CodedErrors", "JSON", "VaccinationRecord", "Trust", "CivilCalendar", "Revocation"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "EUDCC",
             dependencies: [
                 "CodedErrors", "CBOR", "COSE", "Base45", "Deflate", "JSON", "JSONSchema",
-                "VaccinationRecord", "Trust", "CredentialVerification",
+                "VaccinationRecord", "Trust", "CredentialVerification", "Revocation",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -182,7 +182,7 @@ let package = Package(
             name: "SMARTHealthCards",
             dependencies: [
                 "JOSE", "JSON", "Deflate", "VaccinationRecord", "VaccineCodes", "CredentialVerification", "Trust",
-                "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
+                "CodedErrors", "Revocation", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -210,7 +210,8 @@ let package = Package(
             name: "Verifier",
             dependencies: [
                 "CredentialVerification", "EUDCC", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Trust",
-                "VaccinationRecord", "JSON", "JOSE",
+                "VaccinationRecord", "JSON", "JOSE", "Revocation", "COSE", "CBOR", "CodedErrors",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -406,7 +407,8 @@ let package = Package(
             name: "VerifierTests",
             dependencies: [
                 "Verifier", "CredentialVerification", "JOSE", "TestSupport", "VaccinationRecord", "Trust", "EUDCC",
-                "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials",
+                "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Revocation", "COSE", "JSON",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 import CodedErrors
 import Foundation
 import JSON
+import Revocation
 import VaccinationRecord
 
 /// What a verifier found about one payload; the same type for every credential format.
@@ -43,6 +44,10 @@ public struct VerificationResult: Sendable {
     private var lazyCredential: LazyCredential?
     /// The format's own decoded payload (EU DCC: the DCC JSON), for callers that need more than the record.
     public var formatPayload: JSONValue?
+    /// The keys under which revocation data may list this credential (EU DCC: UCI, COUNTRYCODEUCI, SIGNATURE;
+    /// SMART Health Cards: SHC_RID; every format: CERTIFICATE and UCI of its identifier). Collected only when the
+    /// context has a revocation snapshot; see ``checkRevocation(against:at:)``.
+    public var revocationKeys: [RevocationKey] = []
 
     public init(format: CredentialFormat? = nil) {
         self.format = format

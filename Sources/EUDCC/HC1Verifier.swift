@@ -5,6 +5,7 @@ import CredentialVerification
 import Deflate
 import Foundation
 import JSON
+import Revocation
 import Trust
 import VaccinationRecord
 
@@ -51,6 +52,8 @@ public struct HC1Verifier: Sendable {
         result.checks.decode = .pass
         result.formatPayload = dcc
         result.issuer = claims.issuer
+
+        if context.revocation != nil { result.revocationKeys = Self.revocationKeys(message, dcc: dcc, issuer: claims.issuer) }
 
         // 2. signature
         let signer = verifySignature(message, context: context, result: &result)
@@ -105,6 +108,21 @@ public struct HC1Verifier: Sendable {
             }
         }
         return result
+    }
+
+    /// The EU DCC revocation keys of a certificate (eu-dcc.md section 8): UCI and COUNTRYCODEUCI of the first
+    /// entry's `ci` (with the CWT `iss`), and SIGNATURE of the COSE signature.
+    static func revocationKeys(_ message: COSESign1, dcc: JSONValue, issuer: String?) -> [RevocationKey] {
+        var keys: [RevocationKey] = []
+        let entry = dcc["v"]?.arrayValue?.first ?? dcc["t"]?.arrayValue?.first ?? dcc["r"]?.arrayValue?.first
+        if let uci = entry?["ci"]?.stringValue {
+            keys.append(RevocationHashes.uci(uci))
+            if let issuer { keys.append(RevocationHashes.countryCodeUCI(country: issuer, uci: uci)) }
+        }
+        if let value = (try? message.algorithm)??.rawValue, let algorithm = RevocationSignatureAlgorithm(coseAlgorithm: value) {
+            keys.append(RevocationHashes.signature(coseSignature: Array(message.signature), algorithm: algorithm))
+        }
+        return keys
     }
 
     private func verifySignature(

@@ -34,4 +34,12 @@ extension ErrorCode where Domain == RevocationError {
     public static let deltaConflict = Self("REVOCATION_DELTA_CONFLICT")
     /// The encoding announces more entries than the decoding limits allow.
     public static let limitExceeded = Self("REVOCATION_LIMIT")
+    /// A verifier found one of the credential's keys revoked for good.
+    public static let revoked = Self("CREDENTIAL_REVOKED")
+    /// A verifier found one of the credential's keys suspended (until a time that has not come yet).
+    public static let suspended = Self("CREDENTIAL_SUSPENDED")
+    /// A warning: the snapshot is past its next-update time (it is still used).
+    public static let stale = Self("STALE_REVOCATION_DATA")
+    /// A signed snapshot or delta whose signature does not verify, or whose signer is not trusted.
+    public static let signatureInvalid = Self("REVOCATION_SIGNATURE_INVALID")
 }

@@ -4,6 +4,7 @@ import Deflate
 import Foundation
 import JOSE
 import JSON
+import Revocation
 import Trust
 import VaccinationRecord
 
@@ -195,7 +196,7 @@ public struct SHCVerifier: Sendable {
         // 5. schema
         let payload = checkSchema(json, result: &result)
         // 6. revocation
-        checkRevocation(payload, json: json, key: key, result: &result)
+        checkRevocation(payload, json: json, key: key, context: context, result: &result)
 
         if let payload {
             let mapper = SHCRecordMapper(translator: codeTranslator, country: assumedCountry)
@@ -289,13 +290,18 @@ public struct SHCVerifier: Sendable {
         return payload
     }
 
-    private func checkRevocation(_ payload: SHCPayload?, json: JSONValue, key: JWK?, result: inout VerificationResult) {
+    private func checkRevocation(
+        _ payload: SHCPayload?, json: JSONValue, key: JWK?, context: VerificationContext, result: inout VerificationResult
+    ) {
         let rid = payload?.revocationID
         if let rid, !SHCRevocationList.isValidRID(rid) {
             result.fail(\.revocation, SHCError(.invalidRevocationList, "expected rid to be 1 to 24 base64url characters, found another value"))
             return
         }
         guard let key, let payload, let kid = key.keyID else { return }
+        if context.revocation != nil, let rid {
+            result.revocationKeys.append(RevocationHashes.shcRID(issuer: payload.issuer, kid: kid, rid: rid))
+        }
         let lists = revocationLists.filter { $0.keyID == kid && ($0.issuer == nil || $0.issuer == payload.issuer) }
         guard !lists.isEmpty else {
             if key.json["crlVersion"] != nil {

@@ -3,6 +3,7 @@ import Deflate
 import EUDCC
 import Foundation
 import ICAOVDSNC
+import Revocation
 import SMARTHealthCards
 import Trust
 import W3CVerifiableCredentials
@@ -19,6 +20,9 @@ import W3CVerifiableCredentials
 public struct Verifier: Sendable {
     /// Trusted keys.
     public var trustStore: TrustStore
+    /// Offline revocation data: when set, every verification looks the credential's keys up in it
+    /// (``VerificationResult/checkRevocation(against:at:)``) and reports `checks.revocation`.
+    public var revocationSnapshot: RevocationSnapshot?
     private let hc1 = HC1Verifier()
     private var shc = SHCVerifier()
     private let vds = VDSNCVerifier()
@@ -31,9 +35,14 @@ public struct Verifier: Sendable {
         set { shc.revocationLists = newValue }
     }
 
-    /// A verifier of every format against `trustStore`, with the SMART Health Card revocation lists it should apply.
-    public init(trustStore: TrustStore, smartHealthCardRevocationLists: [SHCRevocationList] = []) {
+    /// A verifier of every format against `trustStore`, with the SMART Health Card revocation lists and the
+    /// revocation snapshot it should apply.
+    public init(
+        trustStore: TrustStore, smartHealthCardRevocationLists: [SHCRevocationList] = [],
+        revocationSnapshot: RevocationSnapshot? = nil
+    ) {
         self.trustStore = trustStore
+        self.revocationSnapshot = revocationSnapshot
         self.shc = SHCVerifier(revocationLists: smartHealthCardRevocationLists)
     }
 
@@ -48,7 +57,26 @@ public struct Verifier: Sendable {
     }
 
     func verify(_ payload: Substring, at time: Date, inflater: Inflater?) -> VerificationResult {
-        let context = VerificationContext(trustStore: trustStore, validationTime: time)
+        guard let revocationSnapshot else {
+            return verifyFormat(payload, context: VerificationContext(trustStore: trustStore, validationTime: time), inflater: inflater)
+        }
+        let context = VerificationContext(trustStore: trustStore, validationTime: time, revocation: revocationSnapshot)
+        var result = verifyFormat(payload, context: context, inflater: inflater)
+        result.revocationKeys += Self.identifierKeys(result)
+        result.checkRevocation(against: revocationSnapshot, at: time)
+        return result
+    }
+
+    /// The keys of the credential's identifier (the record's `hcid`: the UVCI of HC1 and VC, the seal's UVCI of
+    /// VDS-NC), which every format shares: CERTIFICATE, and UCI as the EU lists it.
+    static func identifierKeys(_ result: VerificationResult) -> [RevocationKey] {
+        guard result.checks.decode == .pass, let identifier = result.credential?.certificate.hcid, !identifier.isEmpty else {
+            return []
+        }
+        return [RevocationHashes.certificate(identifier: identifier), RevocationHashes.uci(identifier)]
+    }
+
+    private func verifyFormat(_ payload: Substring, context: VerificationContext, inflater: Inflater?) -> VerificationResult {
         switch PayloadFormatDetector.detect(payload) {
         case .euDCC:
             return hc1.verify(payload, context: context, inflater: inflater)
