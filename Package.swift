@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "LotIntegrity", targets: ["LotIntegrity"]),
         .library(name: "TransparencyLog", targets: ["TransparencyLog"]),
         .library(name: "Revocation", targets: ["Revocation"]),
+        .library(name: "TrustList", targets: ["TrustList"]),
         .library(name: "Deflate", targets: ["Deflate"]),
         .library(name: "JSON", targets: ["JSON"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
@@ -61,6 +62,7 @@ let package = Package(
         .executable(name: "FuzzMQTT", targets: ["FuzzMQTT"]),
         .executable(name: "FuzzTelemetry", targets: ["FuzzTelemetry"]),
         .executable(name: "FuzzRevocation", targets: ["FuzzRevocation"]),
+        .executable(name: "FuzzTrustList", targets: ["FuzzTrustList"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
@@ -156,6 +158,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Signed trust lists (compact JWS), DSC chain checks, EU gateway and GDHCN did:web imports (docs/TRUST-LIST.md).
+        .target(
+            name: "TrustList",
+            dependencies: [
+                "Trust", "JOSE", "JSON", "CodedErrors",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: swiftSettings),
         .target(
             name: "CredentialVerification",
             dependencies: ["CodedErrors", "JSON", "VaccinationRecord", "Trust", "CivilCalendar", "Revocation"],
@@ -306,6 +317,9 @@ let package = Package(
             path: "Fuzz/FuzzTelemetry"),
         .executableTarget(name: "FuzzRevocation", dependencies: ["Revocation"], path: "Fuzz/FuzzRevocation"),
         .executableTarget(
+            name: "FuzzTrustList", dependencies: ["TrustList", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Fuzz/FuzzTrustList"),
+        .executableTarget(
             name: "FuzzMQTT", dependencies: ["MQTT", .product(name: "NIOCore", package: "swift-nio")], path: "Fuzz/FuzzMQTT"),
 
         // MARK: Tests
@@ -325,6 +339,15 @@ let package = Package(
         .testTarget(name: "GS1Tests", dependencies: ["GS1", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RevocationTests", dependencies: ["Revocation", "CodedErrors", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TrustListTests",
+            dependencies: [
+                "TrustList", "Trust", "JOSE", "JSON", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "TransparencyLogTests",
             dependencies: ["TransparencyLog", "CodedErrors", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],

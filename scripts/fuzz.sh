@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds each libFuzzer target with AddressSanitizer and runs it for a bounded time.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets: FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC FuzzMQTT FuzzTelemetry FuzzRevocation)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets: FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC FuzzMQTT FuzzTelemetry FuzzRevocation FuzzTrustList)
 # Seeds are made from the test data (below) and copied from Fuzz/seeds/<Target>/ when present. A crash fails the run and leaves the input
 # in .build-fuzz/artifacts/; keep it as a named regression test.
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC FuzzMQTT FuzzTelemetry FuzzRevocation)
+((${#targets[@]})) || targets=(FuzzCBOR FuzzHC1 FuzzJSON FuzzQR FuzzJWS FuzzSHC FuzzMQTT FuzzTelemetry FuzzRevocation FuzzTrustList)
 
 mkdir -p .build-fuzz/artifacts
 testdata=${DVC_TESTDATA:-../shared/testdata}
