@@ -56,6 +56,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Issue 7's targets: revocation snapshot lookups and memory, transparency-log appends and proofs.
+        .executableTarget(
+            name: "TrustBenchmark",
+            dependencies: [
+                .product(name: "Revocation", package: "OpenDVC"),
+                .product(name: "TransparencyLog", package: "OpenDVC"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // libqrencode (Debian libqrencode-dev) as the QR baseline, through a tiny C harness.
         .target(name: "CQRencodeHarness", linkerSettings: [.linkedLibrary("qrencode")]),
         .executableTarget(
