@@ -81,8 +81,8 @@ extension PostgresStore {
         return try decoding { try rows.map(PostgresDeviceRows.placement) }
     }
 
-    /// Stores a verified batch with the device's monitor state in one transaction of two statements (four round
-    /// trips with `BEGIN` and `COMMIT`):
+    /// Stores a verified batch with the device's monitor state in one transaction of two prepared statements
+    /// (``PostgresTelemetryStatements``; four round trips with `BEGIN` and `COMMIT`):
     ///
     /// 1. The device's monitor row is locked by an upsert (`INSERT … ON CONFLICT DO UPDATE`, which creates an
     ///    empty placeholder for the first batch), so calls for one device take turns, also across processes. The
@@ -105,30 +105,15 @@ extension PostgresStore {
         let logger = self.logger
         do {
             return try await client.withTransaction(logger: logger) { connection in
-                let rows = try await connection.query(
-                    """
-                    WITH monitor AS (
-                        INSERT INTO device_monitors (device_id, state, updated_at) VALUES (\(batch.deviceID), '', 0)
-                        \(unescaped: Self.lockingConflictClause)
-                        RETURNING state, updated_at
-                    ),
-                    inserted AS (
-                        INSERT INTO telemetry_batches (\(unescaped: PostgresDeviceRows.batchColumns))
-                        SELECT \(batch.deviceID), \(sequence), \(PostgresCoding.buffer(batch.digest)),
-                               \(PostgresCoding.buffer(batch.signedBytes)), \(batch.readingCount), \(batch.positionCount),
-                               \(PostgresCoding.milliseconds(batch.firstTime)), \(PostgresCoding.milliseconds(batch.lastTime)),
-                               \(batch.transport), \(PostgresCoding.milliseconds(batch.receivedAt))
-                        FROM monitor
-                        ON CONFLICT (device_id, sequence) DO NOTHING
-                        RETURNING 1
-                    )
-                    SELECT monitor.state, monitor.updated_at, EXISTS (SELECT 1 FROM inserted) FROM monitor
-                    """, logger: logger
-                ).collect()
-                guard let row = rows.first else {
+                var rows: [PostgresTelemetryStatements.LockAndInsertBatch.Row] = []
+                for try await row in try await connection.execute(
+                    PostgresTelemetryStatements.LockAndInsertBatch(batch: batch, sequence: sequence), logger: logger)
+                {
+                    rows.append(row)
+                }
+                guard let (state, updatedAt, inserted) = rows.first else {
                     throw StorageError(.unavailable, "device_monitors: the locking upsert returned no row")
                 }
-                let (state, updatedAt, inserted) = try row.decode((ByteBuffer, Int64, Bool).self)
                 let current = Self.monitorState(deviceID: batch.deviceID, state: state, updatedAt: updatedAt)
                 guard inserted else {
                     let outcome = try await Self.storedBatchOutcome(batch, sequence: sequence, connection: connection, logger: logger)
@@ -247,7 +232,7 @@ extension PostgresStore {
     /// to itself (locked, and returned as the newest committed version); a missing one is created as an empty
     /// placeholder that the same transaction fills. An unknown device fails the foreign key
     /// (`STORAGE_NOT_FOUND`).
-    private static let lockingConflictClause = "ON CONFLICT (device_id) DO UPDATE SET updated_at = device_monitors.updated_at"
+    static let lockingConflictClause = "ON CONFLICT (device_id) DO UPDATE SET updated_at = device_monitors.updated_at"
 
     /// The state the locking upsert returned: nil for the placeholder (no batch stored yet).
     private static func monitorState(deviceID: String, state: ByteBuffer, updatedAt: Int64) -> DeviceMonitorState? {
@@ -287,23 +272,8 @@ extension PostgresStore {
         for excursion in update.excursions {
             excursions["\(excursion.kind)@\(PostgresCoding.milliseconds(excursion.start))"] = excursion
         }
-        let rows = Array(excursions.values)
-        try await connection.query(
-            """
-            WITH saved AS (
-                UPDATE device_monitors
-                SET state = \(PostgresCoding.buffer(update.state.state)),
-                    updated_at = \(PostgresCoding.milliseconds(update.state.updatedAt))
-                WHERE device_id = \(deviceID)
-            )
-            INSERT INTO excursions (device_id, kind, start_at, end_at, is_open, extreme_c)
-            SELECT \(deviceID), e.kind, e.start_at, e.end_at, e.is_open, e.extreme_c
-            FROM unnest(\(rows.map(\.kind))::text[], \(rows.map { PostgresCoding.milliseconds($0.start) })::bigint[],
-                        \(rows.map { PostgresCoding.milliseconds($0.end) })::bigint[], \(rows.map(\.isOpen))::boolean[],
-                        \(rows.map(\.extremeC))::double precision[])
-                 AS e(kind, start_at, end_at, is_open, extreme_c)
-            ON CONFLICT (device_id, start_at, kind) DO UPDATE
-            SET end_at = EXCLUDED.end_at, is_open = EXCLUDED.is_open, extreme_c = EXCLUDED.extreme_c
-            """, logger: logger)
+        _ = try await connection.execute(
+            PostgresTelemetryStatements.SaveMonitor(deviceID: deviceID, state: update.state, excursions: Array(excursions.values)),
+            logger: logger)
     }
 }
