@@ -237,16 +237,16 @@ let package = Package(
         ),
 
         // MARK: 3. Storage (see docs/STORAGE.md)
-        .target(name: "Storage", dependencies: ["CodedErrors"], swiftSettings: swiftSettings),
+        .target(name: "Storage", dependencies: ["CodedErrors", "TransparencyLog"], swiftSettings: swiftSettings),
         .target(
             name: "StorageSQLite",
-            dependencies: ["Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Storage", "TransparencyLog", "CodedErrors", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "StoragePostgres",
             dependencies: [
-                "Storage", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "Storage", "TransparencyLog", "CodedErrors", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -266,7 +266,8 @@ let package = Package(
             name: "Registry",
             dependencies: [
                 "Storage", "Issuance", "Verifier", "CredentialVerification", "Trust", "JOSE", "JSON", "VaccinationRecord",
-                "VaccineCodes", "CodedErrors", "ColdChain", "Telemetry", "LotIntegrity", "EPCIS", "GS1",
+                "VaccineCodes", "CodedErrors", "ColdChain", "Telemetry", "LotIntegrity", "EPCIS", "GS1", "TrustList",
+                "Revocation", "TransparencyLog", "COSE", "EUDCC",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
@@ -289,7 +290,8 @@ let package = Package(
         .executableTarget(
             name: "dvc",
             dependencies: [
-                "Verifier", "EUDCC", "Trust", "VaccinationRecord", "JSON", "JOSE", "CredentialVerification",
+                "Verifier", "EUDCC", "Trust", "TrustList", "Revocation", "TransparencyLog", "VaccinationRecord", "JSON", "JOSE",
+                "CredentialVerification",
                 "QRCode", "QRRendering", "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Issuance",
                 "Registry", "HTTPAPI", "Storage", "StorageSQLite", "StoragePostgres", "ColdChain", "Telemetry", "GS1",
                 "MQTT", "MQTTClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -442,7 +444,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistryTests",
-            dependencies: ["Registry", "Storage", "StorageSQLite", "Issuance", "JSON", "VaccinationRecord", "Trust", "TestSupport"],
+            dependencies: [
+                "Registry", "Storage", "StorageSQLite", "Issuance", "JSON", "VaccinationRecord", "Trust", "TestSupport",
+                "TransparencyLog", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -453,7 +458,7 @@ let package = Package(
         .testTarget(
             name: "StorageConformanceTests",
             dependencies: [
-                "Storage", "StorageSQLite", "StoragePostgres", "TestSupport",
+                "Storage", "StorageSQLite", "StoragePostgres", "TestSupport", "TransparencyLog",
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -36,6 +36,15 @@ struct APIHandlers: Sendable {
         case .epcisEvents: epcisEvents
         case .lotStatus: lotStatus
         case .recallLot: recallLot
+        case .logTreeHead: logTreeHead
+        case .logTreeHeads: logTreeHeads
+        case .logInclusionProof: logInclusionProof
+        case .logConsistencyProof: logConsistencyProof
+        case .logEntries: logEntries
+        case .trustAnchors: trustAnchors
+        case .trustList: trustList
+        case .revocationSnapshot: revocationSnapshot
+        case .revocationDelta: revocationDelta
         }
     }
 

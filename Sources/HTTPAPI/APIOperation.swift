@@ -26,6 +26,15 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case epcisEvents
     case lotStatus
     case recallLot
+    case logTreeHead
+    case logTreeHeads
+    case logInclusionProof
+    case logConsistencyProof
+    case logEntries
+    case trustAnchors
+    case trustList
+    case revocationSnapshot
+    case revocationDelta
 
     /// The HTTP method.
     public var method: HTTPRequest.Method {
@@ -61,6 +70,15 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .epcisEvents: "/api/v1/epcis/events"
         case .lotStatus: "/api/v1/lots/{gtin}/{lot}/status"
         case .recallLot: "/api/v1/lots/{gtin}/{lot}/recall"
+        case .logTreeHead: "/api/v1/log/tree-head"
+        case .logTreeHeads: "/api/v1/log/tree-heads"
+        case .logInclusionProof: "/api/v1/log/proof/inclusion"
+        case .logConsistencyProof: "/api/v1/log/proof/consistency"
+        case .logEntries: "/api/v1/log/entries"
+        case .trustAnchors: "/api/v1/trust/anchors"
+        case .trustList: "/api/v1/trust/list"
+        case .revocationSnapshot: "/api/v1/revocation/snapshot"
+        case .revocationDelta: "/api/v1/revocation/delta"
         }
     }
 
@@ -78,6 +96,10 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .captureEPCIS: [.admin, .issuer]
         case .epcisEvents: [.admin, .issuer, .analyst]
         case .lotStatus: [.admin, .issuer, .device, .analyst]
+        // The transparency log is public: anyone may check what was logged.
+        case .logTreeHead, .logTreeHeads, .logInclusionProof, .logConsistencyProof, .logEntries: nil
+        // What verifiers download to work offline is public; fetching it reveals nothing about a certificate.
+        case .trustAnchors, .trustList, .revocationSnapshot, .revocationDelta: nil
         }
     }
 
@@ -106,6 +128,15 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .epcisEvents: "Query captured EPCIS events (by lot, event type, business step, time) as an EPCISQueryDocument"
         case .lotStatus: "A lot's integrity: ok, warning, compromised, expired or recalled, with findings, watching devices and history"
         case .recallLot: "Recall a lot: list every certificate and holder vaccinated from it, optionally revoke those certificates"
+        case .logTreeHead: "The transparency log's latest signed tree head (ES256) with the log's public key"
+        case .logTreeHeads: "Every signed tree head the transparency log published, by size"
+        case .logInclusionProof: "An inclusion proof of a log leaf, by index or by content hash (SHA-256 of a QR payload), with its signed tree head"
+        case .logConsistencyProof: "A consistency proof between two sizes of the transparency log (RFC 9162)"
+        case .logEntries: "Leaves of the transparency log by index range: kind, subject, time, content hash (no personal data)"
+        case .trustAnchors: "The platform's trust-anchor keys (JWKS): they sign the trust list, the revocation data and the log's tree heads"
+        case .trustList: "The signed trust list (compact JWS, docs/TRUST-LIST.md): issuers, CSCA and DSC certificates, SHC/VC keys, VDS-NC CAs"
+        case .revocationSnapshot: "The signed offline revocation snapshot (COSE_Sign1, docs/REVOCATION.md); version V holds the first V revocations"
+        case .revocationDelta: "The signed change from a snapshot version to the current one (COSE_Sign1); 204 when the version is current"
         }
     }
 }

@@ -61,7 +61,7 @@ public enum OpenAPIDocument {
         case .bulkRows:
             parameters.append(parameter("status", in: "query", required: false, schema: ["type": "string", "enum": ["pending", "issued", "failed"]]))
         default:
-            parameters += coldChainParameters(operation)
+            parameters += coldChainParameters(operation) + logParameters(operation) + trustPublicationParameters(operation)
         }
         if !parameters.isEmpty { object["parameters"] = .array(parameters) }
         if operation == .submitBulk {
@@ -152,6 +152,8 @@ public enum OpenAPIDocument {
             responses["503"] = json("The database is unreachable")
         case .registerDevice, .devices, .device, .placeDevice, .ingestTelemetry, .captureEPCIS, .epcisEvents, .lotStatus, .recallLot:
             coldChainResponses(operation, into: &responses, problem: problem, json: { json($0) })
+        case .trustAnchors, .trustList, .revocationSnapshot, .revocationDelta:
+            trustPublicationResponses(operation, into: &responses, problem: problem)
         default:
             responses["200"] = json("OK")
         }
@@ -166,6 +168,7 @@ public enum OpenAPIDocument {
         if operation.path.contains("{id}") { responses["404"] = problem }
         if operation == .revokeCertificate { responses["409"] = problem }
         if operation == .recordVaccination { responses["422"] = problem }
+        if operation.path.hasPrefix("/api/v1/log/") { logResponses(operation, into: &responses, problem: problem) }
         return responses
     }
 

@@ -104,7 +104,8 @@ extension Registry {
                 CertificatePayload(
                     format: CertificatePayload.Format(rawValue: format.rawValue)!, identifier: identifier,
                     signingKeyID: keyring.activeSigner.id,
-                    sealedPayload: try sealer.seal(Data(issued.text.utf8), context: Self.payloadContext(certificateID, format.rawValue))))
+                    sealedPayload: try sealer.seal(Data(issued.text.utf8), context: Self.payloadContext(certificateID, format.rawValue)),
+                    payloadHash: Array(SHA256.hash(data: Data(issued.text.utf8)))))
             issuedPayloads.append(IssuedCertificate.Payload(format: format, identifier: identifier, text: issued.text))
         }
         record.certificate.hcid = identifiers.uvci

@@ -24,6 +24,8 @@ public final class Registry: Sendable {
     public let telemetry: TelemetryIngest
     /// Temperature profile names by device id, for lot status (profiles never change once a device is registered).
     let deviceProfiles = Mutex<[String: String]>([:])
+    /// The revocation keys published so far (``revocationSnapshot(version:now:)``).
+    let revocationPublisher = RevocationPublisher()
 
     struct State {
         var keyring: IssuerKeyring

@@ -170,4 +170,31 @@ public protocol PlatformStore: Sendable {
     func lotEvents(gtin: String, lot: String) async throws -> [LotEvent]
     /// Every vaccination recorded with this lot number, oldest first, with its certificate.
     func vaccinations(lotNumber: String) async throws -> [LotVaccination]
+
+    // MARK: Transparency log (docs/STORAGE.md)
+
+    /// Moves up to `limit` queued log entries (`log_queue`, written in the transaction of each fact) into
+    /// `log_leaves`, after the last leaf, in queue order, and returns the new leaves by index. Replicas take
+    /// turns (PostgreSQL: a transaction-level advisory lock; SQLite: the write transaction), so indices are dense
+    /// and every entry becomes one leaf. A queued entry that is not a log entry encoding is `STORAGE_CORRUPT`.
+    func integrateLogQueue(limit: Int) async throws -> [LogLeaf]
+    /// The leaves with an index in `start..<end`, by index (fewer when the log is shorter).
+    func logLeaves(from start: Int, to end: Int) async throws -> [LogLeaf]
+    /// The indices of the leaves whose entry has this content hash, ascending.
+    func logLeafIndices(contentHash: [UInt8]) async throws -> [Int]
+    /// The number of leaves.
+    func logSize() async throws -> Int
+    /// The number of queued entries not yet in the log.
+    func logQueueCount() async throws -> Int
+    /// Stores a signed tree head; a size that has one is `STORAGE_DUPLICATE`.
+    func insert(_ treeHead: StoredTreeHead) async throws
+    /// Every stored tree head, by size.
+    func treeHeads() async throws -> [StoredTreeHead]
+    /// The stored tree head of `size`, or the latest (largest) when `size` is nil.
+    func treeHead(size: Int?) async throws -> StoredTreeHead?
+    /// First start of the log: stores `key` unless a log key exists, in one step replicas cannot both take;
+    /// returns the key to use (the oldest, which is `key` if it was stored).
+    func insertFirstLogKey(_ key: LogSigningKey) async throws -> LogSigningKey
+    /// Every log key, oldest first.
+    func logSigningKeys() async throws -> [LogSigningKey]
 }

@@ -98,17 +98,18 @@ extension PostgresStore {
                 certificateID: id, reason: reason, revokedBy: revokedBy, revokedAt: PostgresCoding.date(revokedAt))
         }
         var payloads: [CertificatePayload] = []
-        for try await (format, identifier, signingKeyID, sealed) in try await connection.query(
+        for try await (format, identifier, signingKeyID, sealed, payloadHash) in try await connection.query(
             """
-            SELECT format, identifier, signing_key_id, sealed_payload FROM certificate_payloads
+            SELECT format, identifier, signing_key_id, sealed_payload, payload_hash FROM certificate_payloads
             WHERE certificate_id = \(id)
             """, logger: logger
-        ).decode((String, String, UUID, ByteBuffer).self) {
+        ).decode((String, String, UUID, ByteBuffer, ByteBuffer?).self) {
             payloads.append(
                 CertificatePayload(
                     format: try PostgresCoding.value(
                         format, of: CertificatePayload.Format.self, column: "certificate_payloads.format"),
-                    identifier: identifier, signingKeyID: signingKeyID, sealedPayload: PostgresCoding.bytes(sealed)))
+                    identifier: identifier, signingKeyID: signingKeyID, sealedPayload: PostgresCoding.bytes(sealed),
+                    payloadHash: PostgresCoding.bytes(payloadHash) ?? []))
         }
         let order = CertificatePayload.Format.allCases
         payloads.sort { (order.firstIndex(of: $0.format) ?? 0) < (order.firstIndex(of: $1.format) ?? 0) }

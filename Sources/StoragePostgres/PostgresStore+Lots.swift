@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import Storage
+import TransparencyLog
 
 extension PostgresStore {
     /// Stores a lot, or fills in the expiry and product code of a stored one where they are NULL (one statement).
@@ -43,7 +44,12 @@ extension PostgresStore {
                     RETURNING 1
                     """, logger: logger
                 ).collect()
-                if !inserted.isEmpty { newHashes.insert(event.hash) }
+                if !inserted.isEmpty {
+                    newHashes.insert(event.hash)
+                    try await Self.enqueueLogEntry(
+                        try LogEntry.epcisEvent(event, time: PostgresCoding.milliseconds(event.capturedAt)),
+                        connection: connection, logger: logger)
+                }
             }
             for entry in custody {
                 if newHashes.contains(entry.eventHash) {
@@ -111,11 +117,18 @@ extension PostgresStore {
 
     /// Appends to a lot's history; an id in use is `STORAGE_DUPLICATE`, an unknown principal `STORAGE_NOT_FOUND`.
     public func append(_ event: LotEvent) async throws {
+        let createdAt = PostgresCoding.milliseconds(event.createdAt)
+        let entry = try LogEntry.lotStatus(event, time: createdAt)
+        // One statement: the event and its log entry.
         try await execute(
             """
-            INSERT INTO lot_events (\(unescaped: PostgresLotRows.lotEventColumns))
-            VALUES (\(event.id), \(event.gtin), \(event.lot), \(event.kind.rawValue), \(event.status), \(event.reasonCode),
-                    \(event.detail), \(event.principalID), \(PostgresCoding.milliseconds(event.createdAt)))
+            WITH inserted AS (
+                INSERT INTO lot_events (\(unescaped: PostgresLotRows.lotEventColumns))
+                VALUES (\(event.id), \(event.gtin), \(event.lot), \(event.kind.rawValue), \(event.status), \(event.reasonCode),
+                        \(event.detail), \(event.principalID), \(createdAt))
+                RETURNING 1
+            )
+            \(unescaped: Self.logQueueInsert) SELECT \(Self.logQueueValue(entry)) FROM inserted
             """)
     }
 

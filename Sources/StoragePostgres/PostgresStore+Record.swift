@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import Storage
+import TransparencyLog
 
 extension PostgresStore {
     /// Stores a recorded dose (holder when new, event, certificate, payloads, idempotency key) in one transaction.
@@ -92,6 +93,7 @@ extension PostgresStore {
                     \(PostgresCoding.milliseconds(event.createdAt)))
             """, logger: logger)
         let certificate = issuance.certificate
+        let logEntries = try LogEntry.issuances(of: certificate, time: PostgresCoding.milliseconds(certificate.issuedAt))
         try await connection.query(
             """
             INSERT INTO certificates (id, event_id, issuer_id, issued_by, issued_at, expires_at)
@@ -102,10 +104,12 @@ extension PostgresStore {
         for payload in certificate.payloads {
             try await connection.query(
                 """
-                INSERT INTO certificate_payloads (certificate_id, format, identifier, signing_key_id, sealed_payload)
+                INSERT INTO certificate_payloads (certificate_id, format, identifier, signing_key_id, sealed_payload,
+                                                  payload_hash)
                 VALUES (\(certificate.id), \(payload.format.rawValue), \(payload.identifier), \(payload.signingKeyID),
-                        \(PostgresCoding.buffer(payload.sealedPayload)))
+                        \(PostgresCoding.buffer(payload.sealedPayload)), \(PostgresCoding.buffer(payload.payloadHash)))
                 """, logger: logger)
         }
+        for entry in logEntries { try await enqueueLogEntry(entry, connection: connection, logger: logger) }
     }
 }

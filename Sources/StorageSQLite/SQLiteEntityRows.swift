@@ -84,14 +84,14 @@ enum SQLiteEntityRows {
             expiresAt: try reader.optionalDate("expires_at"), payloads: [])
     }
 
-    static let payloadColumns = "certificate_id, format, identifier, signing_key_id, sealed_payload"
+    static let payloadColumns = "certificate_id, format, identifier, signing_key_id, sealed_payload, payload_hash"
 
     static func payload(_ row: Row) throws -> CertificatePayload {
         let reader = SQLiteRowReader(row: row, table: "certificate_payloads")
         return CertificatePayload(
             format: try reader.enumeration("format", as: CertificatePayload.Format.self),
             identifier: try reader.string("identifier"), signingKeyID: try reader.uuid("signing_key_id"),
-            sealedPayload: try reader.bytes("sealed_payload"))
+            sealedPayload: try reader.bytes("sealed_payload"), payloadHash: try reader.optionalBytes("payload_hash") ?? [])
     }
 
     static let revocationColumns = "certificate_id, reason, revoked_by, revoked_at"

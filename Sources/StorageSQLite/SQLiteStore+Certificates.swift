@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Storage
+import TransparencyLog
 
 extension SQLiteStore {
     /// Stores a recorded dose (holder when new, event, certificate, payloads, idempotency key) in one write
@@ -66,6 +67,7 @@ extension SQLiteStore {
                 SQLiteValues.milliseconds(event.createdAt),
             ])
         let certificate = issuance.certificate
+        let logEntries = try LogEntry.issuances(of: certificate, time: SQLiteValues.milliseconds(certificate.issuedAt))
         try db.execute(
             sql: "INSERT INTO certificates (\(SQLiteEntityRows.certificateColumns)) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [
@@ -75,12 +77,14 @@ extension SQLiteStore {
             ])
         for payload in certificate.payloads {
             try db.execute(
-                sql: "INSERT INTO certificate_payloads (\(SQLiteEntityRows.payloadColumns)) VALUES (?, ?, ?, ?, ?)",
+                sql: "INSERT INTO certificate_payloads (\(SQLiteEntityRows.payloadColumns)) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [
                     SQLiteValues.text(certificate.id), payload.format.rawValue, payload.identifier,
                     SQLiteValues.text(payload.signingKeyID), SQLiteValues.blob(payload.sealedPayload),
+                    SQLiteValues.blob(payload.payloadHash),
                 ])
         }
+        for entry in logEntries { try enqueueLogEntry(entry, db) }
         if let idempotency = issuance.idempotency {
             try db.execute(
                 sql: "INSERT INTO idempotency_keys (\(SQLiteEntityRows.idempotencyColumns)) VALUES (?, ?, ?, ?, ?)",

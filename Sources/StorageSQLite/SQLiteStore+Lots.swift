@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Storage
+import TransparencyLog
 
 extension SQLiteStore {
     /// Stores a lot, or fills in the expiry and product code of a stored one where they are NULL.
@@ -41,7 +42,11 @@ extension SQLiteStore {
                     event.hash, event.eventType, SQLiteValues.milliseconds(event.eventTime), event.bizStep,
                     SQLiteValues.blob(event.json), SQLiteValues.milliseconds(event.capturedAt),
                 ])
-                if db.changesCount > 0 { newHashes.insert(event.hash) }
+                if db.changesCount > 0 {
+                    newHashes.insert(event.hash)
+                    try Self.enqueueLogEntry(
+                        try LogEntry.epcisEvent(event, time: SQLiteValues.milliseconds(event.capturedAt)), db)
+                }
             }
             let insertCustody = try db.makeStatement(
                 sql: """
@@ -134,6 +139,7 @@ extension SQLiteStore {
                     SQLiteValues.text(event.id), event.gtin, event.lot, event.kind.rawValue, event.status, event.reasonCode,
                     event.detail, SQLiteValues.optionalText(event.principalID), SQLiteValues.milliseconds(event.createdAt),
                 ])
+            try Self.enqueueLogEntry(try LogEntry.lotStatus(event, time: SQLiteValues.milliseconds(event.createdAt)), db)
         }
     }
 

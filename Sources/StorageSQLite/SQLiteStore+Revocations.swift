@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Storage
+import TransparencyLog
 
 extension SQLiteStore {
     /// Revokes a certificate: `STORAGE_NOT_FOUND` when it (or the revoking principal) does not exist,
@@ -26,6 +27,8 @@ extension SQLiteStore {
                     id, revocation.reason, SQLiteValues.text(revocation.revokedBy),
                     SQLiteValues.milliseconds(revocation.revokedAt),
                 ])
+            try Self.enqueueLogEntry(
+                try LogEntry.revocation(revocation, time: SQLiteValues.milliseconds(revocation.revokedAt)), db)
         }
     }
 

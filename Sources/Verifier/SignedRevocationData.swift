@@ -29,10 +29,14 @@ public enum SignedRevocationData {
     ///
     /// - Throws: ``RevocationError`` `REVOCATION_SIGNATURE_INVALID` when the envelope is not a COSE_Sign1 or no
     ///   trusted key verifies it (nothing is decoded then); the snapshot decoder's codes for a bad payload.
+    /// - Parameter verifyingSignature: false only to display a file (`dvc trust show` without anchors); never trust
+    ///   what it returns then.
     public static func snapshot(
-        from bytes: [UInt8], trustedKeys: [P256.Signing.PublicKey], limits: RevocationLimits = .default
+        from bytes: [UInt8], trustedKeys: [P256.Signing.PublicKey], limits: RevocationLimits = .default,
+        verifyingSignature: Bool = true
     ) throws(RevocationError) -> RevocationSnapshot {
-        try RevocationSnapshot(decoding: verifiedPayload(bytes, trustedKeys: trustedKeys), limits: limits)
+        try RevocationSnapshot(
+            decoding: verifiedPayload(bytes, trustedKeys: trustedKeys, verifyingSignature: verifyingSignature), limits: limits)
     }
 
     /// Verifies a signed delta with one of `trustedKeys` and decodes it.
@@ -43,7 +47,9 @@ public enum SignedRevocationData {
     }
 
     /// The payload, once a trusted key verified the signature over it.
-    static func verifiedPayload(_ bytes: [UInt8], trustedKeys: [P256.Signing.PublicKey]) throws(RevocationError) -> [UInt8] {
+    static func verifiedPayload(
+        _ bytes: [UInt8], trustedKeys: [P256.Signing.PublicKey], verifyingSignature: Bool = true
+    ) throws(RevocationError) -> [UInt8] {
         guard bytes.count <= maximumSize else {
             throw RevocationError(
                 .signatureInvalid, "expected signed revocation data of at most \(maximumSize) bytes, found \(bytes.count)")
@@ -56,6 +62,7 @@ public enum SignedRevocationData {
             throw RevocationError(
                 .signatureInvalid, "expected a COSE_Sign1 around the revocation data, found bytes that are not one (\(Self.code(of: error)))")
         }
+        if !verifyingSignature { return Array(message.payload) }
         for key in trustedKeys {
             if (try? message.verify(with: .p256(key))) != nil { return Array(message.payload) }
         }

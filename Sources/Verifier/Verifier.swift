@@ -1,3 +1,4 @@
+import CodedErrors
 import CredentialVerification
 import Deflate
 import EUDCC
@@ -23,6 +24,13 @@ public struct Verifier: Sendable {
     /// Offline revocation data: when set, every verification looks the credential's keys up in it
     /// (``VerificationResult/checkRevocation(against:at:)``) and reports `checks.revocation`.
     public var revocationSnapshot: RevocationSnapshot?
+    /// Key identifiers (8-byte DSC kids) of signers a trust list revoked: a credential signed under one fails
+    /// `checks.revocation` with `TRUST_LIST_DSC_REVOKED`, whether or not its signature could be checked (revoking
+    /// a DSC revokes everything it signed).
+    public var revokedSignerKeyIDs: Set<[UInt8]> = []
+    /// Findings about the verifier's own trust material (a trust list past its next update: `STALE_TRUST_LIST`),
+    /// added to the warnings of every result.
+    public var trustWarnings: [GenericCodedError] = []
     private let hc1 = HC1Verifier()
     private var shc = SHCVerifier()
     private let vds = VDSNCVerifier()
@@ -57,13 +65,23 @@ public struct Verifier: Sendable {
     }
 
     func verify(_ payload: Substring, at time: Date, inflater: Inflater?) -> VerificationResult {
-        guard let revocationSnapshot else {
-            return verifyFormat(payload, context: VerificationContext(trustStore: trustStore, validationTime: time), inflater: inflater)
+        var result: VerificationResult
+        if let revocationSnapshot {
+            let context = VerificationContext(trustStore: trustStore, validationTime: time, revocation: revocationSnapshot)
+            result = verifyFormat(payload, context: context, inflater: inflater)
+            result.revocationKeys += Self.identifierKeys(result)
+            result.checkRevocation(against: revocationSnapshot, at: time)
+        } else {
+            result = verifyFormat(payload, context: VerificationContext(trustStore: trustStore, validationTime: time), inflater: inflater)
         }
-        let context = VerificationContext(trustStore: trustStore, validationTime: time, revocation: revocationSnapshot)
-        var result = verifyFormat(payload, context: context, inflater: inflater)
-        result.revocationKeys += Self.identifierKeys(result)
-        result.checkRevocation(against: revocationSnapshot, at: time)
+        if !revokedSignerKeyIDs.isEmpty, let kid = result.keyIDBytes, revokedSignerKeyIDs.contains(kid) {
+            result.fail(
+                \.revocation,
+                GenericCodedError(
+                    code: "TRUST_LIST_DSC_REVOKED",
+                    message: "expected a signer the trust list has not revoked, found kid \(result.keyID ?? "") revoked"))
+        }
+        if !trustWarnings.isEmpty { result.warnings += trustWarnings }
         return result
     }
 

@@ -10,7 +10,7 @@ struct DVC: AsyncParsableCommand {
             Exit status: 0 success (or a valid certificate), 1 an invalid certificate, 2 a usage or I/O error.
             """,
         version: "0.1.0",
-        subcommands: [KeysCommand.self, IssueCommand.self, VerifyCommand.self, QRCommand.self, ServeCommand.self, AdminCommand.self, BulkCommand.self, ColdChainCommand.self, DeviceCommand.self, LotCommand.self]
+        subcommands: [KeysCommand.self, IssueCommand.self, VerifyCommand.self, QRCommand.self, ServeCommand.self, AdminCommand.self, BulkCommand.self, ColdChainCommand.self, DeviceCommand.self, LotCommand.self, TrustCommand.self, LogCommand.self, AuditCommand.self]
     )
 }
 

@@ -2,10 +2,10 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// A minimal HTTP/1.1 client on SwiftNIO for the device simulator: one keep-alive connection, one request at a
-/// time, so that the batches of the devices it carries arrive in order. (Foundation's URLSession is too slow on
-/// Linux to load the server.)
-struct TelemetryHTTPClient {
+/// A minimal plain-HTTP/1.1 client on SwiftNIO for the device simulator and `dvc trust fetch`: one keep-alive
+/// connection, one request at a time, so that the batches of the devices it carries arrive in order.
+/// (Foundation's URLSession is too slow on Linux to load the server.)
+struct PlainHTTPClient {
     let host: String
     let port: Int
 
@@ -15,9 +15,24 @@ struct TelemetryHTTPClient {
         let body: ByteBuffer
     }
 
+    /// The largest response body read: 512 MiB (a revocation snapshot of 20 million entries is about 340 MB).
+    static let maximumBodySize = 512 << 20
+
+    /// Opens a connection, sends one GET and returns the response.
+    func get(_ path: String) async throws -> Response {
+        try await withConnection(method: .GET) { send in try await send(path, [], "") }
+    }
+
     /// Opens a connection and runs `body` with a function that sends one POST and returns the response.
     func withConnection<Result: Sendable>(
         _ body: (_ post: (_ path: String, _ bytes: [UInt8], _ contentType: String) async throws -> Response) async throws -> Result
+    ) async throws -> Result {
+        try await withConnection(method: .POST, body)
+    }
+
+    private func withConnection<Result: Sendable>(
+        method: HTTPMethod,
+        _ body: (_ send: (_ path: String, _ bytes: [UInt8], _ contentType: String) async throws -> Response) async throws -> Result
     ) async throws -> Result {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -31,17 +46,23 @@ struct TelemetryHTTPClient {
         return try await channel.executeThenClose { inbound, outbound in
             var responses = inbound.makeAsyncIterator()
             return try await body { path, bytes, contentType in
-                var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path)
+                var head = HTTPRequestHead(version: .http1_1, method: method, uri: path)
                 head.headers.add(name: "Host", value: hostHeader)
-                head.headers.add(name: "Content-Type", value: contentType)
-                head.headers.add(name: "Content-Length", value: String(bytes.count))
+                if method == .POST {
+                    head.headers.add(name: "Content-Type", value: contentType)
+                    head.headers.add(name: "Content-Length", value: String(bytes.count))
+                }
                 try await outbound.write(contentsOf: [.head(head), .body(.byteBuffer(ByteBuffer(bytes: bytes))), .end(nil)])
                 var status = 0
                 var received = ByteBuffer()
                 while let part = try await responses.next() {
                     switch part {
                     case .head(let response): status = Int(response.status.code)
-                    case .body(var chunk): received.writeBuffer(&chunk)
+                    case .body(var chunk):
+                        guard received.readableBytes + chunk.readableBytes <= Self.maximumBodySize else {
+                            throw CommandError.io("expected a response body of at most \(Self.maximumBodySize) bytes, found more")
+                        }
+                        received.writeBuffer(&chunk)
                     case .end: return Response(status: status, body: received)
                     }
                 }

@@ -71,10 +71,16 @@ struct ServeCommand: AsyncParsableCommand {
                 OutputWriter.write("First admin token (shown once, keep it safe): \(firstToken.text)\n")
             }
             let metrics = ServerMetrics()
+            let transparencyLog = try await registry.openTransparencyLog()
+            try await transparencyLog.integrate()
             let router = APIServer.router(
-                registry: registry, options: APIOptions(maxBodyBytes: maxBodyBytes, maxBulkBytes: maxBulkBytes),
+                registry: registry,
+                options: APIOptions(maxBodyBytes: maxBodyBytes, maxBulkBytes: maxBulkBytes, transparencyLog: transparencyLog),
                 metrics: metrics, logger: logger)
-            var services: [any Service] = [BulkWorkerService(registry: registry, metrics: metrics), RevocationRefreshService(registry: registry)]
+            var services: [any Service] = [
+                BulkWorkerService(registry: registry, metrics: metrics), RevocationRefreshService(registry: registry),
+                LogIntegrationService(log: transparencyLog, logger: logger),
+            ]
             if let configuration = try broker.configuration(defaultClientID: "dvc-serve", subscribe: true) {
                 let handler = MQTTTelemetryHandler(registry: registry, metrics: metrics, logger: logger)
                 services.append(try MQTTClient(configuration: configuration, logger: logger) { try await handler.handle($0) })

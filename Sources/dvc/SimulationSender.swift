@@ -18,7 +18,7 @@ struct SimulationSender {
         guard let url = URLComponents(string: server), let host = url.host else {
             throw CommandError.usage("expected --server as a URL like http://127.0.0.1:8080, found another value")
         }
-        let client = TelemetryHTTPClient(host: host, port: url.port ?? 80)
+        let client = PlainHTTPClient(host: host, port: url.port ?? 80)
         let lanes = min(connections, batches.count)
         return try await withThrowingTaskGroup(of: SimulationTally.self) { group in
             for lane in 0..<lanes {

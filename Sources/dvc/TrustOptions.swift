@@ -1,10 +1,16 @@
 import ArgumentParser
+import CodedErrors
+import Crypto
 import Foundation
 import JOSE
+import Revocation
 import SMARTHealthCards
 import Trust
+import TrustList
+import Verifier
 
-/// `--trust PATH` and `--trust ISS=PATH` (repeatable): X.509 certificates or JWK sets.
+/// `--trust PATH` and `--trust ISS=PATH` (repeatable): X.509 certificates or JWK sets; `--trust-list FILE` and
+/// `--revocation FILE`, signed by a key of `--anchor FILE`.
 struct TrustOptions: ParsableArguments {
     @Option(
         name: .customLong("trust"),
@@ -13,11 +19,93 @@ struct TrustOptions: ParsableArguments {
             valueName: "PATH"))
     var paths: [String] = []
 
-    /// What `--trust` loads: the trust store, and the SMART Health Card revocation lists found beside JWKS files
-    /// (`crl/<kid>.json` for each key with a `crlVersion`).
+    @Option(
+        name: .customLong("trust-list"),
+        help: ArgumentHelp(
+            "A signed trust list (from dvc trust fetch); only the DSCs and keys that pass its checks are trusted. Needs --anchor.",
+            valueName: "FILE"))
+    var trustList: String?
+
+    @Option(
+        name: .customLong("revocation"),
+        help: ArgumentHelp(
+            "A signed revocation snapshot (GET /api/v1/revocation/snapshot); looked up offline. Needs --anchor.",
+            valueName: "FILE"))
+    var revocation: String?
+
+    @Option(
+        name: .customLong("anchor"),
+        help: ArgumentHelp(
+            "The platform's trust-anchor keys (a JWKS: GET /api/v1/trust/anchors), which sign trust lists and revocation data. Repeatable.",
+            valueName: "FILE"))
+    var anchorPaths: [String] = []
+
+    /// What `--trust`, `--trust-list` and `--revocation` load: the trust store, the SMART Health Card revocation
+    /// lists found beside JWKS files (`crl/<kid>.json` for each key with a `crlVersion`), the revocation snapshot,
+    /// the DSC kids the trust list revokes and its warnings.
     struct Material {
         var store = TrustStore()
         var revocationLists: [SHCRevocationList] = []
+        var revocation: RevocationSnapshot?
+        var revokedSignerKeyIDs: Set<[UInt8]> = []
+        var warnings: [GenericCodedError] = []
+
+        /// A verifier over this material.
+        var verifier: Verifier {
+            var verifier = Verifier(
+                trustStore: store, smartHealthCardRevocationLists: revocationLists, revocationSnapshot: revocation)
+            verifier.revokedSignerKeyIDs = revokedSignerKeyIDs
+            verifier.trustWarnings = warnings
+            return verifier
+        }
+    }
+
+    /// The trust-anchor keys of `--anchor`, by key id.
+    func anchors() throws -> [String: P256.Signing.PublicKey] {
+        var anchors: [String: P256.Signing.PublicKey] = [:]
+        for path in anchorPaths {
+            let keys: JWKSet
+            do {
+                keys = try JWKSet(data: Array(try InputSource.read(path)))
+            } catch let error as CommandError {
+                throw error
+            } catch {
+                throw CommandError.io("expected a JWKS of trust-anchor keys in \(path): \(error)")
+            }
+            for key in keys.keys {
+                anchors[key.keyID ?? key.thumbprint] = key.publicKey
+            }
+        }
+        return anchors
+    }
+
+    /// Loads the signed trust list and revocation snapshot into `material`, checking their signatures first.
+    func loadSigned(into material: inout Material, now: Date) throws {
+        guard trustList != nil || revocation != nil else { return }
+        let anchors = try anchors()
+        guard !anchors.isEmpty else {
+            throw CommandError.usage("expected --anchor with the trust-anchor keys for --trust-list and --revocation, found none")
+        }
+        if let trustList {
+            let verified: VerifiedTrustList
+            do {
+                verified = try SignedTrustList.verify(Array(try InputSource.read(trustList)), anchors: anchors, now: now)
+            } catch let error as TrustListError {
+                throw CommandError.io("expected a trust list signed by a trust anchor in \(trustList), found it refused: \(error)")
+            }
+            let listed = verified.trustMaterial(at: now)
+            material.store = listed.store
+            material.revokedSignerKeyIDs = listed.revokedKids
+            material.warnings += listed.warnings.map { GenericCodedError(code: $0.code, message: $0.message) }
+        }
+        if let revocation {
+            do {
+                material.revocation = try SignedRevocationData.snapshot(
+                    from: Array(try InputSource.read(revocation)), trustedKeys: Array(anchors.values))
+            } catch let error as RevocationError {
+                throw CommandError.io("expected revocation data signed by a trust anchor in \(revocation), found it refused: \(error)")
+            }
+        }
     }
 
     /// Loads every file into one trust store.
@@ -25,9 +113,11 @@ struct TrustOptions: ParsableArguments {
         try load().store
     }
 
-    /// Loads every file: certificates and JWK sets into the trust store, and revocation lists beside the JWK sets.
-    func load() throws -> Material {
+    /// Loads every file: the signed trust list and revocation data (checked against `--anchor`), then certificates
+    /// and JWK sets into the trust store, and revocation lists beside the JWK sets.
+    func load(now: Date = Date()) throws -> Material {
         var material = Material()
+        try loadSigned(into: &material, now: now)
         for argument in paths {
             var path = argument
             var issuer: String?

@@ -32,8 +32,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let time = try validationTime()
-        let material = try trust.load()
-        let verifier = Verifier(trustStore: material.store, smartHealthCardRevocationLists: material.revocationLists)
+        let verifier = try trust.load(now: time).verifier
         let data = try InputSource.read(input)
         guard let text = String(data: data, encoding: .utf8) else {
             throw CommandError.io("expected UTF-8 text input, found other bytes")

@@ -98,11 +98,16 @@ struct RouteRoleTests {
                     contentType = "application/ld+json"
                 case .recallLot:
                     body = Data(JSONSerializer.serialize(["reason": "route and role test"]))
+                case .logTreeHead, .logTreeHeads, .logInclusionProof, .logConsistencyProof, .logEntries, .trustAnchors,
+                    .trustList, .revocationSnapshot, .revocationDelta:
+                    break
                 }
                 let path = operation.path.replacingOccurrences(of: "{id}", with: id)
                     .replacingOccurrences(of: "{deviceID}", with: "route-device")
                     .replacingOccurrences(of: "{gtin}", with: ColdChainDemoTests.gtin)
                     .replacingOccurrences(of: "{lot}", with: ColdChainDemoTests.heatLot)
+                    + (operation == .logInclusionProof ? "?index=0" : operation == .logConsistencyProof ? "?from=0" : "")
+                    + (operation == .revocationDelta ? "?since=0" : "")
                 var headers = ["Content-Type": contentType]
                 if let authorization = caller.authorization { headers["Authorization"] = authorization }
                 let answer = try await server.request(operation.method.rawValue, path, body: body, headers: headers)

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import TransparencyLog
 
 /// Entities for the conformance tests: deterministic except for ids, with times that have sub-millisecond parts
 /// (stores keep milliseconds).
@@ -44,7 +45,8 @@ struct StoreFixture {
             payloads: formats.map {
                 CertificatePayload(
                     format: $0, identifier: "\(identifier)-\($0.rawValue)", signingKeyID: key.id,
-                    sealedPayload: Array("sealed \($0.rawValue) \(identifier)".utf8))
+                    sealedPayload: Array("sealed \($0.rawValue) \(identifier)".utf8),
+                    payloadHash: Self.payloadHash($0, identifier))
             })
         let record = idempotency.map {
             IdempotentResponse(
@@ -52,6 +54,11 @@ struct StoreFixture {
                 certificateID: certificate.id, createdAt: Self.now)
         }
         return Issuance(holder: holder, event: event, certificate: certificate, idempotency: record)
+    }
+
+    /// SHA-256 of the payload text a format's payload of `identifier` stands for (`payload <format> <identifier>`).
+    static func payloadHash(_ format: CertificatePayload.Format, _ identifier: String) -> [UInt8] {
+        LogEntry.payloadHash("payload \(format.rawValue) \(identifier)").bytes
     }
 
     /// An issuer, its CSCA and active DSC, and an issuing principal, stored.

@@ -22,12 +22,16 @@ public struct CertificatePayload: Sendable, Hashable {
     public var signingKeyID: UUID
     /// The payload text (QR content), sealed: it holds personal data.
     public var sealedPayload: [UInt8]
+    /// SHA-256 of the payload text (UTF-8), the content hash of its transparency-log entry: 32 bytes when stored
+    /// (``PlatformStore/record(_:)`` refuses others); empty for payloads stored before schema version 4.
+    public var payloadHash: [UInt8]
 
     /// Creates a payload.
-    public init(format: Format, identifier: String, signingKeyID: UUID, sealedPayload: [UInt8]) {
+    public init(format: Format, identifier: String, signingKeyID: UUID, sealedPayload: [UInt8], payloadHash: [UInt8] = []) {
         self.format = format
         self.identifier = identifier
         self.signingKeyID = signingKeyID
         self.sealedPayload = sealedPayload
+        self.payloadHash = payloadHash
     }
 }

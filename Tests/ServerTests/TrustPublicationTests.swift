@@ -1,0 +1,111 @@
+import Foundation
+import JSON
+import TestSupport
+import Testing
+
+/// Issue 7, points 1 and 3 through the server and `dvc`: the platform publishes its trust anchors, a signed trust
+/// list and signed revocation data; `dvc trust fetch` checks and keeps them; `dvc verify` uses them offline.
+@Suite("Trust list and revocation data, published and used offline")
+struct TrustPublicationTests {
+    static let formats = ["hc1", "shc", "vds", "vc"]
+
+    @Test("a fetched trust list verifies every format offline; tampering, staleness and revocation are reported")
+    func trustListAndRevocationOffline() async throws {
+        let server = try await ServerProcess.start()
+        defer { server.cleanUp() }
+        let issuer = try await server.createToken(role: "issuer")
+        let certificate = try await server.issue(token: issuer, formats: Self.formats)
+        let other = try await server.issue(token: issuer, formats: ["hc1"])
+        let dvc = try CommandRunner(product: "dvc")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dvc-trust-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = folder.path
+        @Sendable func path(_ name: String) -> String { base + "/" + name }
+
+        // The anchors are public (no token), as are the list and the revocation data they sign.
+        let anchors = try await server.request("GET", "/api/v1/trust/anchors")
+        #expect(anchors.status == 200)
+        #expect(try ResponseJSON.parse(anchors.body)["keys"]?.arrayValue?.count == 1)
+        try anchors.body.write(to: URL(fileURLWithPath: path("anchors.json")))
+
+        let fetched = try await ServerProcess.detached {
+            try dvc.run(["trust", "fetch", server.baseURL + "/api/v1/trust/list", "--out", path("list.jws"), "--anchor", path("anchors.json")])
+        }
+        #expect(fetched.status == 0, "\(fetched.standardError)")
+        #expect(fetched.standardOutput.contains("signature verified"), "\(fetched.standardOutput)")
+        let shown = try dvc.run(["trust", "show", path("list.jws"), "--anchor", path("anchors.json")])
+        #expect(shown.status == 0)
+        #expect(shown.standardOutput.contains("DSCs: 1 of 1 accepted"), "\(shown.standardOutput)")
+        #expect(shown.standardOutput.contains("hc1,shc,vc,vds"), "\(shown.standardOutput)")
+
+        // Every format verifies against the list alone (no --trust).
+        let trusted = ["--trust-list", path("list.jws"), "--anchor", path("anchors.json")]
+        for format in Self.formats {
+            let payload = try #require(certificate.payloads[format])
+            let result = try dvc.run(["verify", "--json"] + trusted, input: Data(payload.utf8))
+            #expect(result.status == 0, "\(format): \(result.standardOutput)\(result.standardError)")
+            let json = try ResponseJSON.parse(Data(result.standardOutput.utf8))
+            #expect(json["checks"]?["signature"]?.stringValue == "pass", "\(format)")
+            #expect(json["checks"]?["revocation"]?.stringValue == "skipped", "\(format): no revocation data given")
+        }
+
+        // One changed character in the signed list: refused, nothing verifies.
+        var tampered = Array(try Data(contentsOf: URL(fileURLWithPath: path("list.jws"))))
+        let index = tampered.count / 2
+        tampered[index] = tampered[index] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        try Data(tampered).write(to: URL(fileURLWithPath: path("tampered.jws")))
+        let refused = try dvc.run(
+            ["verify", "--trust-list", path("tampered.jws"), "--anchor", path("anchors.json")],
+            input: Data(try #require(certificate.payloads["hc1"]).utf8))
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("TRUST_LIST_"), "\(refused.standardError)")
+
+        // Two days later the list is past its next update: still used, with STALE_TRUST_LIST.
+        let later = String(Int(Date().timeIntervalSince1970) + 2 * 86_400)
+        let stale = try dvc.run(
+            ["verify", "--json", "--at", later] + trusted, input: Data(try #require(certificate.payloads["hc1"]).utf8))
+        #expect(stale.status == 0, "\(stale.standardOutput)")
+        #expect(stale.standardOutput.contains("STALE_TRUST_LIST"))
+
+        // Revocation: version 0 is empty; after the revocation every format of the certificate is revoked offline,
+        // the other certificate is not.
+        let empty = try await server.request("GET", "/api/v1/revocation/snapshot")
+        #expect(empty.status == 200)
+        #expect(empty.headers["content-type"] == "application/cose")
+        let revoke = try await server.request(
+            "POST", "/api/v1/certificates/\(certificate.id)/revoke", token: issuer, json: ["reason": "test"])
+        #expect(revoke.status == 200, "\(ResponseJSON.text(revoke.body))")
+        let snapshot = try await ServerProcess.detached {
+            try dvc.run(
+                ["trust", "fetch", server.baseURL + "/api/v1/revocation/snapshot", "--out", path("revocation.cose"), "--anchor", path("anchors.json")])
+        }
+        #expect(snapshot.status == 0, "\(snapshot.standardError)")
+        #expect(snapshot.standardOutput.contains("revocation snapshot version 1"), "\(snapshot.standardOutput)")
+        let withRevocation = trusted + ["--revocation", path("revocation.cose")]
+        for format in Self.formats {
+            let result = try dvc.run(["verify", "--json"] + withRevocation, input: Data(try #require(certificate.payloads[format]).utf8))
+            #expect(result.status == 1, "\(format): \(result.standardOutput)")
+            #expect(result.standardOutput.contains("CREDENTIAL_REVOKED"), "\(format): \(result.standardOutput)")
+        }
+        let kept = try dvc.run(["verify", "--json"] + withRevocation, input: Data(try #require(other.payloads["hc1"]).utf8))
+        #expect(kept.status == 0, "\(kept.standardOutput)")
+        #expect(try ResponseJSON.parse(Data(kept.standardOutput.utf8))["checks"]?["revocation"]?.stringValue == "pass")
+
+        // Deltas: since 0 there is one revocation; since the current version nothing.
+        let delta = try await server.request("GET", "/api/v1/revocation/delta?since=0")
+        #expect(delta.status == 200)
+        #expect(delta.headers["content-type"] == "application/cose")
+        #expect(try await server.request("GET", "/api/v1/revocation/delta?since=1").status == 204)
+        #expect(try await server.request("GET", "/api/v1/revocation/delta?since=9").status == 400)
+
+        // Revocation data signed by someone else is refused.
+        let strangerAnchors = #"{"keys":[{"kty":"EC","crv":"P-256","kid":"x","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"}]}"#
+        try Data(strangerAnchors.utf8).write(to: URL(fileURLWithPath: path("stranger.json")))
+        let foreign = try dvc.run(
+            ["verify", "--revocation", path("revocation.cose"), "--anchor", path("stranger.json")],
+            input: Data(try #require(certificate.payloads["hc1"]).utf8))
+        #expect(foreign.status == 2)
+        #expect(foreign.standardError.contains("REVOCATION_SIGNATURE_INVALID"), "\(foreign.standardError)")
+    }
+}
