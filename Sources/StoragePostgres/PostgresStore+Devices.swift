@@ -1,6 +1,8 @@
+import CodedErrors
 import Foundation
 import PostgresNIO
 import Storage
+import TransparencyLog
 
 extension PostgresStore {
     /// Stores a new device and, if given, its first placement, in one transaction; an id in use is
@@ -102,12 +104,18 @@ extension PostgresStore {
         _ batch: StoredTelemetryBatch, update: @escaping @Sendable (DeviceMonitorState?) throws -> DeviceMonitorUpdate
     ) async throws -> TelemetryStoreOutcome {
         let sequence = try PostgresDeviceRows.storedSequence(batch.sequence)
+        let logEntry: [UInt8]
+        do {
+            logEntry = try LogEntry.telemetryBatch(batch, time: PostgresCoding.milliseconds(batch.receivedAt)).encoded()
+        } catch {
+            throw StorageError(.invalidValue, "telemetry_batches: the batch cannot be a log entry (\(GenericCodedError(error).code))")
+        }
         let logger = self.logger
         do {
             return try await client.withTransaction(logger: logger) { connection in
                 var rows: [PostgresTelemetryStatements.LockAndInsertBatch.Row] = []
                 for try await row in try await connection.execute(
-                    PostgresTelemetryStatements.LockAndInsertBatch(batch: batch, sequence: sequence), logger: logger)
+                    PostgresTelemetryStatements.LockAndInsertBatch(batch: batch, sequence: sequence, logEntry: logEntry), logger: logger)
                 {
                     rows.append(row)
                 }

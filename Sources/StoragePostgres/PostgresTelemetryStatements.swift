@@ -5,10 +5,11 @@ import Storage
 /// The two statements of ``PostgresStore/storeTelemetry(_:update:)`` as prepared statements: the server parses and
 /// plans them once per connection instead of once per batch (they run about a thousand times a second under load).
 enum PostgresTelemetryStatements {
-    /// Locks the device's monitor row (creating an empty placeholder for the first batch) and inserts the batch
-    /// behind the lock; returns the monitor's newest committed state and whether the batch was inserted.
+    /// Locks the device's monitor row (creating an empty placeholder for the first batch), inserts the batch behind
+    /// the lock and, when it was inserted, queues its transparency-log entry; returns the monitor's newest committed
+    /// state and whether the batch was inserted.
     struct LockAndInsertBatch: PostgresPreparedStatement {
-        static let name = "dvc_telemetry_lock_and_insert_v1"
+        static let name = "dvc_telemetry_lock_and_insert_v2"
         static let sql = """
             WITH monitor AS (
                 INSERT INTO device_monitors (device_id, state, updated_at) VALUES ($1, '', 0)
@@ -20,6 +21,9 @@ enum PostgresTelemetryStatements {
                 SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM monitor
                 ON CONFLICT (device_id, sequence) DO NOTHING
                 RETURNING 1
+            ),
+            queued AS (
+                \(PostgresStore.logQueueInsert) SELECT $11 FROM inserted
             )
             SELECT monitor.state, monitor.updated_at, EXISTS (SELECT 1 FROM inserted) FROM monitor
             """
@@ -27,9 +31,11 @@ enum PostgresTelemetryStatements {
 
         let batch: StoredTelemetryBatch
         let sequence: Int64
+        /// The batch's encoded transparency-log entry.
+        let logEntry: [UInt8]
 
         func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 10)
+            var bindings = PostgresBindings(capacity: 11)
             bindings.append(batch.deviceID)
             bindings.append(sequence)
             bindings.append(PostgresCoding.buffer(batch.digest))
@@ -40,6 +46,7 @@ enum PostgresTelemetryStatements {
             bindings.append(PostgresCoding.milliseconds(batch.lastTime))
             bindings.append(batch.transport)
             bindings.append(PostgresCoding.milliseconds(batch.receivedAt))
+            bindings.append(PostgresCoding.buffer(logEntry))
             return bindings
         }
 

@@ -1,6 +1,8 @@
+import CodedErrors
 import Foundation
 import GRDB
 import Storage
+import TransparencyLog
 
 extension SQLiteStore {
     /// Stores a new device and, if given, its first placement, in one transaction; an id in use is
@@ -112,6 +114,7 @@ extension SQLiteStore {
     ) async throws -> TelemetryStoreOutcome {
         let sequence = try Self.storedSequence(batch.sequence)
         do {
+            let logEntry = try Self.logEntry(of: batch)
             return try await pool.write { db in
                 try Self.requireDevice(batch.deviceID, db)
                 if let row = try Row.fetchOne(
@@ -137,6 +140,7 @@ extension SQLiteStore {
                     throw MonitorUpdateFailure(underlying: error)
                 }
                 try Self.saveMonitor(result, deviceID: batch.deviceID, db)
+                try Self.enqueueLogEntry(logEntry, db)
                 return .stored
             }
         } catch let failure as MonitorUpdateFailure {
@@ -300,6 +304,15 @@ extension SQLiteStore {
                 deviceID, excursion.kind, SQLiteValues.milliseconds(excursion.start), SQLiteValues.milliseconds(excursion.end),
                 excursion.isOpen ? 1 : 0, excursion.extremeC,
             ])
+        }
+    }
+
+    /// The transparency-log entry of a batch (stored in the batch's transaction).
+    static func logEntry(of batch: StoredTelemetryBatch) throws -> LogEntry {
+        do {
+            return try LogEntry.telemetryBatch(batch, time: SQLiteValues.milliseconds(batch.receivedAt))
+        } catch {
+            throw StorageError(.invalidValue, "telemetry_batches: the batch cannot be a log entry (\(GenericCodedError(error).code))")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Storage
 import Testing
+import TransparencyLog
 
 /// Devices, placements, telemetry batches, monitor states and excursions: the same behaviour from every adapter.
 @Suite("Storage conformance: devices and telemetry")
@@ -138,6 +139,13 @@ struct DeviceConformanceTests {
             #expect(outcome2 == .stored)
             #expect(calls.count == 2)
             #expect(try await store.monitorState(deviceID: "d-1")?.state == [2])
+            // Each stored batch queued its transparency-log entry with it; the retry and the conflict queued none.
+            let leaves = try await store.integrateLogQueue(limit: 10)
+            #expect(leaves.map(\.subject) == ["d-1/1", "d-1/2"])
+            #expect(leaves.map(\.entry) == [
+                try LogEntry.telemetryBatch(batch.stored, time: Int64((batch.stored.receivedAt.timeIntervalSince1970 * 1000).rounded(.down))).encoded(),
+                try LogEntry.telemetryBatch(second.stored, time: Int64((second.stored.receivedAt.timeIntervalSince1970 * 1000).rounded(.down))).encoded(),
+            ])
             // The first batch's excursion stays: an update only replaces excursions with its keys.
             #expect(try await store.excursions(deviceIDs: ["d-1"], from: StoreFixture.at(0), to: StoreFixture.at(10_000)) == [heat.stored])
 
