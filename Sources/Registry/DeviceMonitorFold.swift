@@ -26,7 +26,10 @@ final class DeviceMonitorFold: Sendable {
     /// Whether the batch held readings older than the tracker's latest (set by ``apply(to:)``).
     var needsRecompute: Bool { recompute.withLock { $0 } }
 
+    /// The new state from `previous`. The store may call this more than once (with a state it expected, then with
+    /// the one it found); the flag of ``needsRecompute`` reflects the last call.
     func apply(to previous: DeviceMonitorState?) throws -> DeviceMonitorUpdate {
+        recompute.withLock { $0 = false }
         var tracker = ExcursionTracker(profile: profile)
         if let previous {
             // A state this build cannot read (a profile change, a newer format) is rebuilt from the batches.

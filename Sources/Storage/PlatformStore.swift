@@ -121,12 +121,16 @@ public protocol PlatformStore: Sendable {
     /// The whole placement history of every device that was ever placed at one of `locations`, ordered by device
     /// id, then time (so each placement's end is the next one's start).
     func placements(atAnyOf locations: [String]) async throws -> [DevicePlacement]
-    /// Stores a verified batch in one transaction with the device's monitor state:
+    /// Stores a verified batch atomically with the device's monitor state:
     /// - the device has `batch.sequence` with the same digest: ``TelemetryStoreOutcome/duplicate``, with another
-    ///   digest: ``TelemetryStoreOutcome/conflictingDigest``; nothing is stored and `update` is not called;
-    /// - otherwise the batch is inserted, `update` is called with the device's current monitor state (nil before
-    ///   the first), and its state and excursions are stored (each excursion replaces the one with the same
-    ///   device, kind and start). Concurrent calls for one device are serialised, also across processes.
+    ///   digest: ``TelemetryStoreOutcome/conflictingDigest``; nothing is stored;
+    /// - otherwise the batch is inserted with the state and excursions `update` made from the device's current
+    ///   monitor state (nil before the first); each excursion replaces the one with the same device, kind and start.
+    ///   Concurrent calls for one device are serialised, also across processes.
+    ///
+    /// `update` must be a pure function of its argument: a store may call it with the state it expects before it
+    /// knows whether that state is still current (or the batch a duplicate), and again with the state it found;
+    /// only the result for the stored state is kept.
     ///
     /// An unknown device is `STORAGE_NOT_FOUND`.
     func storeTelemetry(

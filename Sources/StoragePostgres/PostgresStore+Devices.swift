@@ -83,19 +83,20 @@ extension PostgresStore {
         return try decoding { try rows.map(PostgresDeviceRows.placement) }
     }
 
-    /// Stores a verified batch with the device's monitor state in one transaction of two prepared statements
-    /// (``PostgresTelemetryStatements``; four round trips with `BEGIN` and `COMMIT`):
+    /// Stores a verified batch with the device's monitor state, atomically, in one of two ways:
     ///
-    /// 1. The device's monitor row is locked by an upsert (`INSERT … ON CONFLICT DO UPDATE`, which creates an
-    ///    empty placeholder for the first batch), so calls for one device take turns, also across processes. The
-    ///    upsert works on the newest committed row, not on the statement's snapshot, so the state it returns is
-    ///    the one the previous batch committed. The batch is inserted in the same statement with
-    ///    `ON CONFLICT DO NOTHING`, after the lock.
-    /// 2. `update`'s state and excursions (replacing those with the same device, kind and start) are written in
-    ///    one statement.
+    /// - **One statement** (``PostgresTelemetryStatements/StoreIfUnchanged``, no `BEGIN`/`COMMIT`) when this process
+    ///   knows the device's state from its last batch: `update` runs on that state first, and the statement locks
+    ///   the monitor row and writes the batch, the new state, the excursions and the log entry only if the stored
+    ///   state is still the one `update` saw (a compare-and-set on the state bytes). Otherwise (another replica or a
+    ///   rebuild changed it) nothing is written and the second way runs.
+    /// - **A transaction of two statements** (four round trips with `BEGIN` and `COMMIT`): the device's monitor row
+    ///   is locked by an upsert that returns the newest committed state (creating an empty placeholder for the
+    ///   first batch, which the same transaction fills) and the batch is inserted behind the lock with its log
+    ///   entry; then `update`'s state and excursions are written.
     ///
-    /// A stored sequence is ``TelemetryStoreOutcome/duplicate`` (same digest) or
-    /// ``TelemetryStoreOutcome/conflictingDigest`` without calling `update`.
+    /// Either way calls for one device take turns, also across processes, and a stored sequence is
+    /// ``TelemetryStoreOutcome/duplicate`` (same digest) or ``TelemetryStoreOutcome/conflictingDigest``.
     ///
     /// - Throws: `STORAGE_NOT_FOUND` for an unknown device; `STORAGE_INVALID_VALUE` for a sequence above
     ///   `Int64.max` or a non-finite excursion temperature; `STORAGE_CONFLICT` when `update` returns a state or
@@ -110,13 +111,53 @@ extension PostgresStore {
         } catch {
             throw StorageError(.invalidValue, "telemetry_batches: the batch cannot be a log entry (\(GenericCodedError(error).code))")
         }
+        let insert = PostgresTelemetryStatements.LockAndInsertBatch(batch: batch, sequence: sequence, logEntry: logEntry)
+        if let known = monitorStates.withLock({ $0[batch.deviceID] }),
+            let outcome = try await storeIfUnchanged(insert, known: known, update: update)
+        {
+            return outcome
+        }
+        return try await storeInTransaction(insert, update: update)
+    }
+
+    /// The one-statement way; nil when the stored state is not `known` any more (nothing was written).
+    private func storeIfUnchanged(
+        _ insert: PostgresTelemetryStatements.LockAndInsertBatch, known: DeviceMonitorState,
+        update: @Sendable (DeviceMonitorState?) throws -> DeviceMonitorUpdate
+    ) async throws -> TelemetryStoreOutcome? {
+        let deviceID = insert.batch.deviceID
+        let result = try update(known)
+        let save = try Self.checkedSave(result, deviceID: deviceID)
+        let statement = PostgresTelemetryStatements.StoreIfUnchanged(insert: insert, expected: known.state, save: save)
+        let rows = try await mapped {
+            var rows: [PostgresTelemetryStatements.StoreIfUnchanged.Row] = []
+            for try await row in try await client.execute(statement, logger: logger) { rows.append(row) }
+            return rows
+        }
+        guard let (matched, inserted) = rows.first, matched else {
+            monitorStates.withLock { $0[deviceID] = nil }
+            return nil
+        }
+        guard inserted else {
+            return try await transaction { connection in
+                try await Self.storedBatchOutcome(insert.batch, sequence: insert.sequence, connection: connection, logger: self.logger)
+            }
+        }
+        remember(result.state)
+        return .stored
+    }
+
+    /// The transactional way: lock (reading the newest state), insert, update, save.
+    private func storeInTransaction(
+        _ insert: PostgresTelemetryStatements.LockAndInsertBatch,
+        update: @escaping @Sendable (DeviceMonitorState?) throws -> DeviceMonitorUpdate
+    ) async throws -> TelemetryStoreOutcome {
+        let batch = insert.batch
         let logger = self.logger
         do {
-            return try await client.withTransaction(logger: logger) { connection in
+            let (outcome, state) = try await client.withTransaction(logger: logger) { connection -> (TelemetryStoreOutcome, DeviceMonitorState?) in
                 var rows: [PostgresTelemetryStatements.LockAndInsertBatch.Row] = []
-                for try await row in try await connection.execute(
-                    PostgresTelemetryStatements.LockAndInsertBatch(batch: batch, sequence: sequence, logEntry: logEntry), logger: logger)
-                {
+                for try await row in try await connection.execute(insert, logger: logger) {
                     rows.append(row)
                 }
                 guard let (state, updatedAt, inserted) = rows.first else {
@@ -124,11 +165,11 @@ extension PostgresStore {
                 }
                 let current = Self.monitorState(deviceID: batch.deviceID, state: state, updatedAt: updatedAt)
                 guard inserted else {
-                    let outcome = try await Self.storedBatchOutcome(batch, sequence: sequence, connection: connection, logger: logger)
+                    let outcome = try await Self.storedBatchOutcome(batch, sequence: insert.sequence, connection: connection, logger: logger)
                     // A placeholder row made by this transaction must not stay (it cannot happen while every stored
                     // batch commits with its state, but a rollback keeps the table honest if it ever does).
                     if current == nil { throw RolledBack(outcome: outcome) }
-                    return outcome
+                    return (outcome, current)
                 }
                 let result: DeviceMonitorUpdate
                 do {
@@ -137,8 +178,10 @@ extension PostgresStore {
                     throw MonitorUpdateFailure(underlying: error)
                 }
                 try await Self.saveMonitor(result, deviceID: batch.deviceID, connection: connection, logger: logger)
-                return TelemetryStoreOutcome.stored
+                return (TelemetryStoreOutcome.stored, result.state)
             }
+            if let state { remember(state) }
+            return outcome
         } catch {
             let closureError = (error as? PostgresTransactionError)?.closureError ?? error
             if let failure = closureError as? MonitorUpdateFailure { throw failure.underlying }
@@ -204,6 +247,14 @@ extension PostgresStore {
             try await connection.query("DELETE FROM excursions WHERE device_id = \(deviceID)", logger: logger)
             try await Self.saveMonitor(update, deviceID: deviceID, connection: connection, logger: logger)
         }
+        remember(update.state)
+    }
+
+    /// Keeps a state this process stored or read, as a read would return it (times in whole milliseconds).
+    private func remember(_ state: DeviceMonitorState) {
+        let stored = DeviceMonitorState(
+            deviceID: state.deviceID, state: state.state, updatedAt: PostgresCoding.date(PostgresCoding.milliseconds(state.updatedAt)))
+        monitorStates.withLock { $0[state.deviceID] = stored }
     }
 
     /// The excursions of `deviceIDs` overlapping `[from, to]`, by device id, then start (then kind).
@@ -265,23 +316,27 @@ extension PostgresStore {
     }
 
     /// Upserts the state and each excursion of `update` (replacing the excursion with the same key), after checking
-    /// that they belong to `deviceID` and that temperatures are finite.
+    /// them (``checkedSave(_:deviceID:)``).
     private static func saveMonitor(
         _ update: DeviceMonitorUpdate, deviceID: String, connection: PostgresConnection, logger: Logger
     ) async throws {
+        _ = try await connection.execute(try checkedSave(update, deviceID: deviceID), logger: logger)
+    }
+
+    /// The save statement of `update` once its state and excursions are checked to belong to `deviceID` with finite
+    /// temperatures; one excursion per (kind, start), since an `INSERT … ON CONFLICT DO UPDATE` may not touch a row
+    /// twice.
+    private static func checkedSave(_ update: DeviceMonitorUpdate, deviceID: String) throws -> PostgresTelemetryStatements.SaveMonitor {
         guard update.state.deviceID == deviceID, update.excursions.allSatisfy({ $0.deviceID == deviceID }) else {
             throw StorageError(.conflict, "device_monitors/excursions: the update names another device_id")
         }
         guard update.excursions.allSatisfy({ $0.extremeC.isFinite }) else {
             throw StorageError(.invalidValue, "excursions.extreme_c must be a finite number")
         }
-        // One row per (kind, start): an INSERT … ON CONFLICT DO UPDATE may not touch a row twice.
         var excursions: [String: StoredExcursion] = [:]
         for excursion in update.excursions {
             excursions["\(excursion.kind)@\(PostgresCoding.milliseconds(excursion.start))"] = excursion
         }
-        _ = try await connection.execute(
-            PostgresTelemetryStatements.SaveMonitor(deviceID: deviceID, state: update.state, excursions: Array(excursions.values)),
-            logger: logger)
+        return PostgresTelemetryStatements.SaveMonitor(deviceID: deviceID, state: update.state, excursions: Array(excursions.values))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Storage
+import Synchronization
 
 /// ``PlatformStore`` on PostgreSQL through postgres-nio: the schema of docs/STORAGE.md (`PostgresMigrations`),
 /// safe for several processes on one database.
@@ -11,6 +12,9 @@ import Storage
 public final class PostgresStore: PlatformStore {
     let client: PostgresClient
     let logger: Logger
+    /// Each device's monitor state as this process last stored or read it: the expectation of the one-statement
+    /// path of ``storeTelemetry(_:update:)`` (a compare-and-set, so a stale entry only costs the slower path).
+    let monitorStates = Mutex<[String: DeviceMonitorState]>([:])
 
     /// Creates a store on `client`; call ``migrate()`` once before using it.
     public init(client: PostgresClient, logger: Logger) {

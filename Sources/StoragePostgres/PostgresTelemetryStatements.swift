@@ -36,6 +36,13 @@ enum PostgresTelemetryStatements {
 
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 11)
+            appendBatchValues(to: &bindings)
+            bindings.append(PostgresCoding.buffer(logEntry))
+            return bindings
+        }
+
+        /// $1-$10: the batch's columns.
+        func appendBatchValues(to bindings: inout PostgresBindings) {
             bindings.append(batch.deviceID)
             bindings.append(sequence)
             bindings.append(PostgresCoding.buffer(batch.digest))
@@ -46,8 +53,6 @@ enum PostgresTelemetryStatements {
             bindings.append(PostgresCoding.milliseconds(batch.lastTime))
             bindings.append(batch.transport)
             bindings.append(PostgresCoding.milliseconds(batch.receivedAt))
-            bindings.append(PostgresCoding.buffer(logEntry))
-            return bindings
         }
 
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
@@ -77,6 +82,12 @@ enum PostgresTelemetryStatements {
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 8)
             bindings.append(deviceID)
+            appendValues(to: &bindings)
+            return bindings
+        }
+
+        /// The state, its time and the five excursion arrays (the statement's $2-$8).
+        func appendValues(to bindings: inout PostgresBindings) {
             bindings.append(PostgresCoding.buffer(state.state))
             bindings.append(PostgresCoding.milliseconds(state.updatedAt))
             bindings.append(excursions.map(\.kind))
@@ -84,9 +95,63 @@ enum PostgresTelemetryStatements {
             bindings.append(excursions.map { PostgresCoding.milliseconds($0.end) })
             bindings.append(excursions.map(\.isOpen))
             bindings.append(excursions.map(\.extremeC))
-            return bindings
         }
 
         func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// The whole store of a batch in one statement (no `BEGIN`/`COMMIT`), when the caller knows the device's
+    /// current state: locks the monitor row, and only if its state is still `expected` inserts the batch, writes
+    /// the new state and excursions and queues the log entry. Returns whether the state matched and whether the
+    /// batch was inserted; with a stale expectation nothing is written.
+    struct StoreIfUnchanged: PostgresPreparedStatement {
+        static let name = "dvc_telemetry_store_if_unchanged_v1"
+        static let sql = """
+            WITH monitor AS (
+                SELECT state FROM device_monitors WHERE device_id = $1 FOR UPDATE
+            ),
+            matched AS (
+                SELECT 1 FROM monitor WHERE state = $11
+            ),
+            inserted AS (
+                INSERT INTO telemetry_batches (\(PostgresDeviceRows.batchColumns))
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM matched
+                ON CONFLICT (device_id, sequence) DO NOTHING
+                RETURNING 1
+            ),
+            saved AS (
+                UPDATE device_monitors SET state = $12, updated_at = $13
+                WHERE device_id = $1 AND EXISTS (SELECT 1 FROM inserted)
+            ),
+            excursions_saved AS (
+                INSERT INTO excursions (device_id, kind, start_at, end_at, is_open, extreme_c)
+                SELECT $1, e.kind, e.start_at, e.end_at, e.is_open, e.extreme_c
+                FROM unnest($14::text[], $15::bigint[], $16::bigint[], $17::boolean[], $18::double precision[])
+                     AS e(kind, start_at, end_at, is_open, extreme_c)
+                WHERE EXISTS (SELECT 1 FROM inserted)
+                ON CONFLICT (device_id, start_at, kind) DO UPDATE
+                SET end_at = EXCLUDED.end_at, is_open = EXCLUDED.is_open, extreme_c = EXCLUDED.extreme_c
+            ),
+            queued AS (
+                \(PostgresStore.logQueueInsert) SELECT $19 FROM inserted
+            )
+            SELECT EXISTS (SELECT 1 FROM matched), EXISTS (SELECT 1 FROM inserted)
+            """
+        typealias Row = (Bool, Bool)
+
+        let insert: LockAndInsertBatch
+        let expected: [UInt8]
+        let save: SaveMonitor
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 19)
+            insert.appendBatchValues(to: &bindings)  // $1-$10
+            bindings.append(PostgresCoding.buffer(expected))  // $11
+            save.appendValues(to: &bindings)  // $12-$18
+            bindings.append(PostgresCoding.buffer(insert.logEntry))  // $19
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 }
