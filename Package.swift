@@ -2,9 +2,11 @@
 //
 // OpenDVC: an open digital vaccination certificate platform.
 // Layers (dependencies point down only), see docs/ARCHITECTURE.md:
-//   1. Codecs (no I/O):  CodedErrors, CBOR, Base45, Deflate, JSON, JSONSchema, COSE
-//   2. Domain:           VaccinationRecord, Trust, CredentialVerification, EUDCC, Verifier
+//   1. Codecs (no I/O):  CodedErrors, CBOR, Base45, Deflate, JSON, JSONSchema, COSE, JOSE, QRCode, MQTT
+//   2. Domain:           VaccinationRecord, Trust, TrustList, Revocation, TransparencyLog, CredentialVerification,
+//                        the format modules, Verifier, ColdChain, GS1, EPCIS, Telemetry, LotIntegrity, Issuance
 //   3. Storage:          Storage (protocol, entities), StorageSQLite (GRDB), StoragePostgres (postgres-nio)
+//   4. Services:         Registry, MQTTClient, HTTPAPI
 //   5. Command line:     dvc
 import PackageDescription
 
