@@ -434,7 +434,7 @@ let package = Package(
             name: "VerifierTests",
             dependencies: [
                 "Verifier", "CredentialVerification", "JOSE", "TestSupport", "VaccinationRecord", "Trust", "EUDCC",
-                "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Revocation", "COSE", "JSON",
+                "SMARTHealthCards", "ICAOVDSNC", "W3CVerifiableCredentials", "Revocation", "COSE", "JSON", "CodedErrors",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

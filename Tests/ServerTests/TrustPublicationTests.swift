@@ -99,6 +99,26 @@ struct TrustPublicationTests {
         #expect(try await server.request("GET", "/api/v1/revocation/delta?since=1").status == 204)
         #expect(try await server.request("GET", "/api/v1/revocation/delta?since=9").status == 400)
 
+        // Revoked by lot: a recall with revoke (the cold-chain recall) revokes the certificates vaccinated from the lot,
+        // and the next snapshot carries them.
+        let admin = try #require(server.firstAdminToken)
+        let lotRecord = try SampleRecord.record(SampleRecord.changingVaccination { $0["lot"] = .string("RECALL7") })
+        let fromLot = try await server.issue(token: issuer, record: lotRecord, formats: ["hc1", "vc"])
+        let recall = try await server.request(
+            "POST", "/api/v1/lots/09521234543213/RECALL7/recall", token: admin, json: ["reason": "manufacturer recall", "revoke": true])
+        #expect(recall.status == 200, "\(ResponseJSON.text(recall.body))")
+        #expect(try ResponseJSON.parse(recall.body)["revoked"]?.integerValue == 1)
+        let afterRecall = try await ServerProcess.detached {
+            try dvc.run(
+                ["trust", "fetch", server.baseURL + "/api/v1/revocation/snapshot", "--out", path("revocation.cose"), "--anchor", path("anchors.json")])
+        }
+        #expect(afterRecall.standardOutput.contains("revocation snapshot version 2"), "\(afterRecall.standardOutput)")
+        for format in ["hc1", "vc"] {
+            let result = try dvc.run(["verify", "--json"] + withRevocation, input: Data(try #require(fromLot.payloads[format]).utf8))
+            #expect(result.status == 1, "\(format) from the recalled lot: \(result.standardOutput)")
+            #expect(result.standardOutput.contains("CREDENTIAL_REVOKED"))
+        }
+
         // Revocation data signed by someone else is refused.
         let strangerAnchors = #"{"keys":[{"kty":"EC","crv":"P-256","kid":"x","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"}]}"#
         try Data(strangerAnchors.utf8).write(to: URL(fileURLWithPath: path("stranger.json")))
@@ -107,5 +127,42 @@ struct TrustPublicationTests {
             input: Data(try #require(certificate.payloads["hc1"]).utf8))
         #expect(foreign.status == 2)
         #expect(foreign.standardError.contains("REVOCATION_SIGNATURE_INVALID"), "\(foreign.standardError)")
+    }
+
+    @Test("a key rotation publishes the new DSC in a trust list with a higher sequence; old certificates still verify")
+    func rotationPublishesTheNewSigner() async throws {
+        var server = try await ServerProcess.start()
+        defer { server.cleanUp() }
+        let issuer = try await server.createToken(role: "issuer")
+        let before = try await server.issue(token: issuer, formats: ["hc1"])
+        let dvc = try CommandRunner(product: "dvc")
+        let first = try await server.request("GET", "/api/v1/trust/list")
+        let rotated = try dvc.run(["keys", "rotate"] + server.storeArguments, environment: server.environment)
+        #expect(rotated.status == 0, "\(rotated.standardError)")
+        server = try await server.restart()
+        let after = try await server.issue(token: issuer, formats: ["hc1"])
+        let second = try await server.request("GET", "/api/v1/trust/list")
+        let anchors = try await server.request("GET", "/api/v1/trust/anchors")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dvc-rotation-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, body) in [("first.jws", first.body), ("second.jws", second.body), ("anchors.json", anchors.body)] {
+            try body.write(to: folder.appendingPathComponent(name))
+        }
+        let anchorPath = folder.appendingPathComponent("anchors.json").path
+        let shownFirst = try dvc.run(["trust", "show", folder.appendingPathComponent("first.jws").path, "--anchor", anchorPath])
+        let shownSecond = try dvc.run(["trust", "show", folder.appendingPathComponent("second.jws").path, "--anchor", anchorPath])
+        #expect(shownFirst.standardOutput.contains("trust list sequence 2,"), "\(shownFirst.standardOutput)")
+        #expect(shownSecond.standardOutput.contains("trust list sequence 3,"), "\(shownSecond.standardOutput)")
+        #expect(shownSecond.standardOutput.contains("DSCs: 2 of 2 accepted"), "\(shownSecond.standardOutput)")
+        let trusted = ["--trust-list", folder.appendingPathComponent("second.jws").path, "--anchor", anchorPath]
+        for certificate in [before, after] {
+            let result = try dvc.run(["verify"] + trusted, input: Data(try #require(certificate.payloads["hc1"]).utf8))
+            #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        }
+        // The certificate signed after the rotation is unknown to the first list.
+        let old = ["--trust-list", folder.appendingPathComponent("first.jws").path, "--anchor", anchorPath]
+        #expect(try dvc.run(["verify"] + old, input: Data(try #require(after.payloads["hc1"]).utf8)).status == 1)
     }
 }

@@ -1,4 +1,5 @@
 import COSE
+import CodedErrors
 import Crypto
 import EUDCC
 import Foundation
@@ -182,5 +183,24 @@ struct RevocationCheckTests {
         let delta = try SignedRevocationData.sign(try RevocationDelta(from: snapshot, to: next), key: key, keyID: [1])
         #expect(try snapshot.applying(SignedRevocationData.delta(from: delta, trustedKeys: [key.publicKey])) == next)
         #expect(throws: RevocationError.self) { try SignedRevocationData.snapshot(from: delta, trustedKeys: [key.publicKey]) }
+    }
+
+    @Test("a signer a trust list revoked revokes what it signed; trust warnings reach every result")
+    func revokedSignerAndTrustWarnings() throws {
+        let setup = try Self.setup.get()
+        let payload = try #require(try Self.payloads()[.euDCC])
+        var verifier = setup.verifier
+        let kid = try #require(verifier.verify(payload, at: setup.now).keyIDBytes)
+        verifier.revokedSignerKeyIDs = [Array(kid)]
+        verifier.trustWarnings = [GenericCodedError(code: "STALE_TRUST_LIST", message: "expected a list before its next update")]
+        let result = verifier.verify(payload, at: setup.now)
+        #expect(!result.isValid)
+        #expect(result.checks.signature == .pass, "the signature itself is fine")
+        #expect(result.checks.revocation == .fail)
+        #expect(result.errors.map(\.code) == ["TRUST_LIST_DSC_REVOKED"])
+        #expect(result.warnings.map(\.code).contains("STALE_TRUST_LIST"))
+        // Another signer's payload is untouched by the revoked kid.
+        verifier.revokedSignerKeyIDs = [[0, 1, 2, 3, 4, 5, 6, 7]]
+        #expect(verifier.verify(payload, at: setup.now).isValid)
     }
 }
