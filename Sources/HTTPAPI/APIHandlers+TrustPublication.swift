@@ -1,4 +1,5 @@
 import Hummingbird
+import JSON
 import Registry
 import Revocation
 
@@ -13,7 +14,7 @@ extension APIHandlers {
 
     /// `GET /api/v1/trust/list`: the trust list as a compact JWS signed by the anchor.
     func trustList(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let signed = try transparencyLog().signedTrustList(registry: registry)
+        let signed = try await transparencyLog().signedTrustList(registry: registry)
         return Self.response(.ok, bytes: signed, contentType: "application/jose")
     }
 
@@ -40,5 +41,45 @@ extension APIHandlers {
         }
         guard let signed else { return Response(status: .noContent) }
         return Self.response(.ok, bytes: signed, contentType: "application/cose")
+    }
+}
+
+extension APIHandlers {
+    /// `POST /api/v1/keys/compromise` (admin): `{"kid", "reason", "revoke"?: false}`. Answers the kid, the
+    /// certificates it signed, those revoked now, and the new signer's kid when it was the active one; 404
+    /// `KEY_NOT_FOUND`, 409 `KEY_COMPROMISED`, 400 for a bad body.
+    func compromiseKey(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        guard let principal = context.principal else { throw Problem.unauthenticated() }
+        guard case .object(let body) = try await body(request), let kid = body["kid"]?.stringValue, !kid.isEmpty else {
+            throw Problem(.badRequest, code: "KEY_COMPROMISE_INVALID", detail: "expected a kid (a document signer's key id), found none", field: "kid")
+        }
+        guard let reason = body["reason"]?.stringValue else {
+            throw Problem(.badRequest, code: "KEY_COMPROMISE_INVALID", detail: "expected a reason of 1 to 200 characters, found none", field: "reason")
+        }
+        var revoke = false
+        if let value = body["revoke"] {
+            guard case .bool(let flag) = value else {
+                throw Problem(.badRequest, code: "KEY_COMPROMISE_INVALID", detail: "expected revoke to be true or false, found another value", field: "revoke")
+            }
+            revoke = flag
+        }
+        let report: KeyCompromiseReport
+        do {
+            report = try await registry.compromiseKey(keyID: kid, reason: reason, revoke: revoke, by: principal)
+        } catch let error as RegistryError {
+            switch error.errorCode {
+            case .keyNotFound: throw Problem(.notFound, error, field: "kid")
+            case .keyCompromised: throw Problem(.conflict, error, field: "kid")
+            default: throw Problem(.badRequest, error)
+            }
+        }
+        for _ in report.revoked { metrics.revoked() }
+        var answer: JSONObject = [
+            "kid": .string(report.keyID),
+            "certificates": .array(report.certificates.map { .string($0.uuidString.lowercased()) }),
+            "revoked": .array(report.revoked.map { .string($0.uuidString.lowercased()) }),
+        ]
+        if let replacedBy = report.replacedBy { answer["replacedBy"] = .string(replacedBy) }
+        return Self.json(.ok, .object(answer))
     }
 }

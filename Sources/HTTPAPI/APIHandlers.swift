@@ -45,6 +45,7 @@ struct APIHandlers: Sendable {
         case .trustList: trustList
         case .revocationSnapshot: revocationSnapshot
         case .revocationDelta: revocationDelta
+        case .compromiseKey: compromiseKey
         }
     }
 

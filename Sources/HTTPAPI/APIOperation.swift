@@ -35,12 +35,13 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case trustList
     case revocationSnapshot
     case revocationDelta
+    case compromiseKey
 
     /// The HTTP method.
     public var method: HTTPRequest.Method {
         switch self {
         case .recordVaccination, .revokeCertificate, .verify, .submitBulk, .registerDevice, .placeDevice, .ingestTelemetry,
-            .captureEPCIS, .recallLot:
+            .captureEPCIS, .recallLot, .compromiseKey:
             .post
         default: .get
         }
@@ -79,6 +80,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .trustList: "/api/v1/trust/list"
         case .revocationSnapshot: "/api/v1/revocation/snapshot"
         case .revocationDelta: "/api/v1/revocation/delta"
+        case .compromiseKey: "/api/v1/keys/compromise"
         }
     }
 
@@ -91,7 +93,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .recordVaccination, .certificate, .certificateQR: [.admin, .issuer, .device]
         case .revokeCertificate, .submitBulk, .bulkJob, .bulkRows: [.admin, .issuer]
         case .verify: [.admin, .issuer, .device, .verifier]
-        case .registerDevice, .placeDevice, .recallLot: [.admin]
+        case .registerDevice, .placeDevice, .recallLot, .compromiseKey: [.admin]
         case .devices, .device: [.admin, .analyst]
         case .captureEPCIS: [.admin, .issuer]
         case .epcisEvents: [.admin, .issuer, .analyst]
@@ -137,6 +139,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .trustList: "The signed trust list (compact JWS, docs/TRUST-LIST.md): issuers, CSCA and DSC certificates, SHC/VC keys, VDS-NC CAs"
         case .revocationSnapshot: "The signed offline revocation snapshot (COSE_Sign1, docs/REVOCATION.md); version V holds the first V revocations"
         case .revocationDelta: "The signed change from a snapshot version to the current one (COSE_Sign1); 204 when the version is current"
+        case .compromiseKey: "Mark a document signer compromised: its kid is revoked in every trust list from now on, a new signer takes over if it was active, and the certificates it signed are listed (and revoked with revoke: true)"
         }
     }
 }

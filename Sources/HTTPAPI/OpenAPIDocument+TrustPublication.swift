@@ -1,7 +1,18 @@
 import JSON
 
-/// The OpenAPI parts of the trust-anchor, trust-list and revocation routes.
+/// The OpenAPI parts of the trust-anchor, trust-list, revocation and key-compromise routes.
 extension OpenAPIDocument {
+    static let trustPublicationSchemas: JSONObject = [
+        "KeyCompromiseRequest": .object([
+            "type": "object", "required": ["kid", "reason"],
+            "properties": .object([
+                "kid": .object(["type": "string", "minLength": 1, "description": "the document signer's kid (GET /api/v1/trust/certificates)"]),
+                "reason": .object(["type": "string", "minLength": 1, "maxLength": 200]),
+                "revoke": .object(["type": "boolean", "description": "revoke every certificate it signed (default false)"]),
+            ]),
+        ])
+    ]
+
     static func trustPublicationParameters(_ operation: APIOperation) -> [JSONValue] {
         guard operation == .revocationDelta else { return [] }
         return [
@@ -26,6 +37,12 @@ extension OpenAPIDocument {
             responses["200"] = body("The signed delta", "application/cose", ["type": "string", "format": "binary"])
             responses["204"] = .object(["description": "The version is current: nothing changed"])
             responses["400"] = problem
+        case .compromiseKey:
+            responses["200"] = body("The key, the certificates it signed, those revoked now", "application/json", ["type": "object"])
+            responses["400"] = problem
+            responses["404"] = problem
+            responses["409"] = problem
+            return
         default:
             break
         }

@@ -21,7 +21,7 @@ public enum OpenAPIDocument {
             "paths": .object(paths),
             "components": .object([
                 "securitySchemes": .object(["bearer": .object(["type": "http", "scheme": "bearer"])]),
-                "schemas": .object(JSONObject(schemas.members + coldChainSchemas.members)),
+                "schemas": .object(JSONObject(schemas.members + coldChainSchemas.members + trustPublicationSchemas.members)),
             ]),
         ])
     }
@@ -112,6 +112,7 @@ public enum OpenAPIDocument {
         case .registerDevice: "DeviceRegistration"
         case .placeDevice: "Placement"
         case .recallLot: "RecallRequest"
+        case .compromiseKey: "KeyCompromiseRequest"
         default: nil
         }
     }
@@ -152,7 +153,7 @@ public enum OpenAPIDocument {
             responses["503"] = json("The database is unreachable")
         case .registerDevice, .devices, .device, .placeDevice, .ingestTelemetry, .captureEPCIS, .epcisEvents, .lotStatus, .recallLot:
             coldChainResponses(operation, into: &responses, problem: problem, json: { json($0) })
-        case .trustAnchors, .trustList, .revocationSnapshot, .revocationDelta:
+        case .trustAnchors, .trustList, .revocationSnapshot, .revocationDelta, .compromiseKey:
             trustPublicationResponses(operation, into: &responses, problem: problem)
         default:
             responses["200"] = json("OK")

@@ -12,9 +12,10 @@ extension Registry {
     /// every document signer (retired ones too, so that what they signed stays verifiable), the SHC/VC keys bound
     /// to the issuer URL, the CSCA as VDS-NC signer CA, and the four credential types it issues.
     ///
-    /// The sequence number is the number of signing keys the issuer ever had: every rotation publishes a list
-    /// with a higher number.
-    public func trustList(now: Date = Date()) -> TrustList {
+    /// Document signers marked compromised (``compromiseKey(keyID:reason:revoke:by:now:)``) stay listed with their kid
+    /// revoked, so verifiers refuse what they signed. The sequence number is the number of signing keys the issuer
+    /// ever had plus the number of compromise marks: every rotation and every mark publishes a higher one.
+    public func trustList(now: Date = Date(), compromisedKeyIDs: Set<String> = []) -> TrustList {
         let (issuer, keys, keySet) = state.withLock { ($0.keyring.issuer, $0.keyring.keys, $0.keyring.keySet) }
         let csca = keys.filter { $0.kind == .csca }
         let seconds = Int64(now.timeIntervalSince1970.rounded(.down))
@@ -26,11 +27,12 @@ extension Registry {
             id: issuer.id.uuidString.lowercased(), country: issuer.country, notBefore: window.notBefore,
             notAfter: window.notAfter, credentialTypes: [.hc1, .shc, .vds, .vc],
             cscaCertificates: csca.map(\.certificateDER),
-            documentSigners: keys.filter { $0.kind == .dsc }.map(\.certificateDER), revokedKids: [],
+            documentSigners: keys.filter { $0.kind == .dsc }.map(\.certificateDER),
+            revokedKids: compromisedKeyIDs.intersection(keys.filter { $0.kind == .dsc }.map(\.keyID)),
             shcIssuerURL: issuer.publicURL, shcKeys: keySet["keys"]?.arrayValue?.compactMap(\.objectValue) ?? [],
             vdsSignerCAs: csca.map(\.certificateDER))
         return TrustList(
-            sequence: UInt64(keys.count), issuedAt: seconds, nextUpdate: seconds + Int64(Self.trustListUpdateInterval),
+            sequence: UInt64(keys.count + compromisedKeyIDs.count), issuedAt: seconds, nextUpdate: seconds + Int64(Self.trustListUpdateInterval),
             issuers: [entry])
     }
 

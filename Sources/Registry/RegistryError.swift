@@ -46,4 +46,10 @@ extension ErrorCode where Domain == RegistryError {
     public static let lotRecalled = Self("LOT_RECALLED")
     /// An override of a lot's status was asked for by a principal that is not an admin, or without a reason.
     public static let lotOverrideForbidden = Self("LOT_OVERRIDE_FORBIDDEN")
+    /// No document signer of the issuer has the kid.
+    public static let keyNotFound = Self("KEY_NOT_FOUND")
+    /// The key is marked compromised already.
+    public static let keyCompromised = Self("KEY_COMPROMISED")
+    /// A compromise request without a usable reason.
+    public static let keyCompromiseInvalid = Self("KEY_COMPROMISE_INVALID")
 }

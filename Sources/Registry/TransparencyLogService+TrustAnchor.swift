@@ -16,8 +16,9 @@ extension TransparencyLogService {
     }
 
     /// The registry's trust list (``Registry/trustList(now:)``) as a compact JWS by the anchor.
-    public func signedTrustList(registry: Registry, now: Date = Date()) throws -> [UInt8] {
-        try SignedTrustList.sign(registry.trustList(now: now), key: key, keyID: keyID)
+    public func signedTrustList(registry: Registry, now: Date = Date()) async throws -> [UInt8] {
+        let compromised = try await registry.compromisedKeyIDs()
+        return try SignedTrustList.sign(registry.trustList(now: now, compromisedKeyIDs: compromised), key: key, keyID: keyID)
     }
 
     /// The current revocation snapshot as a COSE_Sign1 by the anchor.

@@ -201,4 +201,14 @@ public protocol PlatformStore: Sendable {
     func insertFirstLogKey(_ key: LogSigningKey) async throws -> LogSigningKey
     /// Every log key, oldest first.
     func logSigningKeys() async throws -> [LogSigningKey]
+
+    // MARK: Key compromise
+
+    /// Marks a signing key compromised: `STORAGE_NOT_FOUND` for an unknown key, `STORAGE_DUPLICATE` when it is
+    /// marked already.
+    func insert(_ compromise: KeyCompromise) async throws
+    /// Every compromised key, oldest mark first.
+    func keyCompromises() async throws -> [KeyCompromise]
+    /// The ids of the certificates with a payload signed by the key, oldest first.
+    func certificateIDs(signedBy signingKeyID: UUID) async throws -> [UUID]
 }

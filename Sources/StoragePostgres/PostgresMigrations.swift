@@ -24,7 +24,7 @@ enum PostgresMigrations {
         """
 
     /// Every migration, oldest first.
-    static let all: [Migration] = [version1, version2, version3, version4]
+    static let all: [Migration] = [version1, version2, version3, version4, version5]
 
     /// The schema version this build expects.
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -15,7 +15,7 @@ enum SQLiteMigrations {
     /// Every migration, in version order.
     static let all: [Migration] = [
         Migration(version: 1, sql: version1), Migration(version: 2, sql: version2), Migration(version: 3, sql: version3),
-        Migration(version: 4, sql: version4),
+        Migration(version: 4, sql: version4), Migration(version: 5, sql: version5),
     ]
 
     /// The newest schema version this build knows.

@@ -12,7 +12,7 @@ struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Manage issuer signing keys and certificates.",
-        subcommands: [Generate.self, Rotate.self]
+        subcommands: [Generate.self, Rotate.self, KeysCompromiseCommand.self]
     )
 
     /// `dvc keys generate --out DIR`.

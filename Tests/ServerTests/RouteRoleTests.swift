@@ -101,6 +101,13 @@ struct RouteRoleTests {
                 case .logTreeHead, .logTreeHeads, .logInclusionProof, .logConsistencyProof, .logEntries, .trustAnchors,
                     .trustList, .revocationSnapshot, .revocationDelta:
                     break
+                case .compromiseKey:
+                    // The active signer's kid (each allowed call marks it, and a new signer takes over).
+                    let certificates = try await server.request("GET", "/api/v1/trust/certificates")
+                    let active = try ResponseJSON.parse(certificates.body).arrayValue?.first {
+                        $0["role"]?.stringValue == "dsc" && $0["status"]?.stringValue == "active"
+                    }
+                    body = Data(JSONSerializer.serialize(["kid": .string(active?["kid"]?.stringValue ?? ""), "reason": "route and role test"]))
                 }
                 let path = operation.path.replacingOccurrences(of: "{id}", with: id)
                     .replacingOccurrences(of: "{deviceID}", with: "route-device")

@@ -165,4 +165,58 @@ struct TrustPublicationTests {
         let old = ["--trust-list", folder.appendingPathComponent("first.jws").path, "--anchor", anchorPath]
         #expect(try dvc.run(["verify"] + old, input: Data(try #require(after.payloads["hc1"]).utf8)).status == 1)
     }
+
+    @Test("a compromised signer is revoked in the next trust list, a new one takes over, and what it signed is listed and revoked")
+    func compromisedSignerIsRevokedEverywhere() async throws {
+        let server = try await ServerProcess.start()
+        defer { server.cleanUp() }
+        let admin = try #require(server.firstAdminToken)
+        let issuer = try await server.createToken(role: "issuer")
+        let signed = [try await server.issue(token: issuer, formats: ["hc1", "shc"]), try await server.issue(token: issuer, formats: ["hc1"])]
+        let keys = try ResponseJSON.parse(try await server.request("GET", "/api/v1/trust/certificates").body).arrayValue ?? []
+        let kid = try #require(keys.first { $0["role"]?.stringValue == "dsc" && $0["status"]?.stringValue == "active" }?["kid"]?.stringValue)
+        let dvc = try CommandRunner(product: "dvc")
+
+        let marked = try await ServerProcess.detached {
+            try dvc.run(
+                ["keys", "compromise", "--server", server.baseURL, "--token", admin, "--kid", kid, "--reason", "key material leaked", "--revoke"])
+        }
+        #expect(marked.status == 0, "\(marked.standardError)")
+        #expect(marked.standardOutput.contains("2 certificates signed, 2 revoked now; new document signer"), "\(marked.standardOutput)")
+        for certificate in signed { #expect(marked.standardOutput.contains(certificate.id)) }
+        let again = try dvc.run(
+            ["keys", "compromise", "--server", server.baseURL, "--token", admin, "--kid", kid, "--reason", "again"])
+        #expect(again.status == 2)
+        #expect(again.standardError.contains("KEY_COMPROMISED"), "\(again.standardError)")
+        let issuerOnly = try await server.request(
+            "POST", "/api/v1/keys/compromise", token: issuer, json: ["kid": .string(kid), "reason": "not an admin"])
+        #expect(issuerOnly.status == 403)
+
+        // Issuing goes on with the new signer; the next trust list revokes the old kid.
+        let after = try await server.issue(token: issuer, formats: ["hc1"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dvc-compromise-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let list = folder.appendingPathComponent("list.jws").path
+        let anchors = folder.appendingPathComponent("anchors.json").path
+        try await server.request("GET", "/api/v1/trust/anchors").body.write(to: URL(fileURLWithPath: anchors))
+        try await server.request("GET", "/api/v1/trust/list").body.write(to: URL(fileURLWithPath: list))
+        let shown = try dvc.run(["trust", "show", list, "--anchor", anchors])
+        #expect(shown.standardOutput.contains("trust list sequence 4,"), "\(shown.standardOutput)")
+        #expect(shown.standardOutput.contains("DSCs: 1 of 2 accepted"), "\(shown.standardOutput)")
+        #expect(shown.standardOutput.contains("TRUST_LIST_DSC_REVOKED"), "\(shown.standardOutput)")
+        let trusted = ["verify", "--json", "--trust-list", list, "--anchor", anchors]
+        let old = try dvc.run(trusted, input: Data(try #require(signed[0].payloads["hc1"]).utf8))
+        #expect(old.status == 1)
+        #expect(old.standardOutput.contains("TRUST_LIST_DSC_REVOKED"), "\(old.standardOutput)")
+        let new = try dvc.run(trusted, input: Data(try #require(after.payloads["hc1"]).utf8))
+        #expect(new.status == 0, "\(new.standardOutput)")
+        // The revocations are in the snapshot too.
+        let snapshot = folder.appendingPathComponent("revocation.cose").path
+        try await server.request("GET", "/api/v1/revocation/snapshot").body.write(to: URL(fileURLWithPath: snapshot))
+        let revokedOffline = try dvc.run(
+            ["verify", "--json", "--revocation", snapshot, "--anchor", anchors, "--trust-list", list],
+            input: Data(try #require(signed[1].payloads["hc1"]).utf8))
+        #expect(revokedOffline.standardOutput.contains("CREDENTIAL_REVOKED"), "\(revokedOffline.standardOutput)")
+    }
 }
