@@ -454,7 +454,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["HTTPAPI", "Storage", "JSON", "Telemetry", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "HTTPAPI", "Storage", "JSON", "Telemetry", "TestSupport", "CredentialVerification",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -46,6 +46,7 @@ struct APIHandlers: Sendable {
         case .revocationSnapshot: revocationSnapshot
         case .revocationDelta: revocationDelta
         case .compromiseKey: compromiseKey
+        case .suspendCertificate: suspendCertificate
         }
     }
 

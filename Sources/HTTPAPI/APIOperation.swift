@@ -36,12 +36,13 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case revocationSnapshot
     case revocationDelta
     case compromiseKey
+    case suspendCertificate
 
     /// The HTTP method.
     public var method: HTTPRequest.Method {
         switch self {
         case .recordVaccination, .revokeCertificate, .verify, .submitBulk, .registerDevice, .placeDevice, .ingestTelemetry,
-            .captureEPCIS, .recallLot, .compromiseKey:
+            .captureEPCIS, .recallLot, .compromiseKey, .suspendCertificate:
             .post
         default: .get
         }
@@ -81,6 +82,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .revocationSnapshot: "/api/v1/revocation/snapshot"
         case .revocationDelta: "/api/v1/revocation/delta"
         case .compromiseKey: "/api/v1/keys/compromise"
+        case .suspendCertificate: "/api/v1/certificates/{id}/suspend"
         }
     }
 
@@ -91,7 +93,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .health, .openAPI, .keySet, .trustCertificates, .ingestTelemetry: nil
         case .metrics: [.admin, .analyst]
         case .recordVaccination, .certificate, .certificateQR: [.admin, .issuer, .device]
-        case .revokeCertificate, .submitBulk, .bulkJob, .bulkRows: [.admin, .issuer]
+        case .revokeCertificate, .suspendCertificate, .submitBulk, .bulkJob, .bulkRows: [.admin, .issuer]
         case .verify: [.admin, .issuer, .device, .verifier]
         case .registerDevice, .placeDevice, .recallLot, .compromiseKey: [.admin]
         case .devices, .device: [.admin, .analyst]
@@ -140,6 +142,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .revocationSnapshot: "The signed offline revocation snapshot (COSE_Sign1, docs/REVOCATION.md); version V holds the first V revocations"
         case .revocationDelta: "The signed change from a snapshot version to the current one (COSE_Sign1); 204 when the version is current"
         case .compromiseKey: "Mark a document signer compromised: its kid is revoked in every trust list from now on, a new signer takes over if it was active, and the certificates it signed are listed (and revoked with revoke: true)"
+        case .suspendCertificate: "Suspend a certificate (every format) until a time: it fails verification until then, online and in the next revocation snapshot, and passes again after"
         }
     }
 }

@@ -10,7 +10,14 @@ extension OpenAPIDocument {
                 "reason": .object(["type": "string", "minLength": 1, "maxLength": 200]),
                 "revoke": .object(["type": "boolean", "description": "revoke every certificate it signed (default false)"]),
             ]),
-        ])
+        ]),
+        "SuspendRequest": .object([
+            "type": "object", "required": ["until", "reason"],
+            "properties": .object([
+                "until": .object(["type": "string", "format": "date-time", "description": "the end of the suspension (after now)"]),
+                "reason": .object(["type": "string", "minLength": 1, "maxLength": 200]),
+            ]),
+        ]),
     ]
 
     static func trustPublicationParameters(_ operation: APIOperation) -> [JSONValue] {

@@ -113,6 +113,7 @@ public enum OpenAPIDocument {
         case .placeDevice: "Placement"
         case .recallLot: "RecallRequest"
         case .compromiseKey: "KeyCompromiseRequest"
+        case .suspendCertificate: "SuspendRequest"
         default: nil
         }
     }
@@ -162,12 +163,12 @@ public enum OpenAPIDocument {
             responses["401"] = problem
             responses["403"] = problem
         }
-        if [.recordVaccination, .revokeCertificate, .verify, .certificateQR, .submitBulk, .bulkRows].contains(operation) {
+        if [.recordVaccination, .revokeCertificate, .suspendCertificate, .verify, .certificateQR, .submitBulk, .bulkRows].contains(operation) {
             responses["400"] = problem
         }
         if [.recordVaccination, .revokeCertificate, .verify, .submitBulk].contains(operation) { responses["413"] = problem }
         if operation.path.contains("{id}") { responses["404"] = problem }
-        if operation == .revokeCertificate { responses["409"] = problem }
+        if [.revokeCertificate, .suspendCertificate].contains(operation) { responses["409"] = problem }
         if operation == .recordVaccination { responses["422"] = problem }
         if operation.path.hasPrefix("/api/v1/log/") { logResponses(operation, into: &responses, problem: problem) }
         return responses

@@ -39,7 +39,8 @@ extension Registry {
         return revocation
     }
 
-    /// Reads revocations stored by other processes (replicas on one database) into this registry's verification.
+    /// Reads revocations and suspensions stored by other processes (replicas on one database) into this registry's
+    /// verification.
     public func refreshRevocations() async throws {
         let known = state.withLock { $0.revokedCertificates }
         var keys: [String] = []
@@ -50,6 +51,7 @@ extension Registry {
                 keys.append(Self.revocationKey(payload.format.rawValue, payload.identifier))
             }
         }
+        try await refreshSuspensions()
         guard !certificates.isEmpty else { return }
         state.withLock { state in
             state.revokedIdentifiers.formUnion(keys)

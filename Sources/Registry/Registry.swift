@@ -33,6 +33,10 @@ public final class Registry: Sendable {
         var revokedIdentifiers: Set<String>
         /// The revoked certificates those come from.
         var revokedCertificates: Set<UUID> = []
+        /// `format:identifier` of every suspended certificate's payloads, with the suspension's end.
+        var suspendedIdentifiers: [String: Date] = [:]
+        /// The suspended certificates those come from.
+        var suspendedCertificates: Set<UUID> = []
     }
 
     init(store: any PlatformStore, configuration: RegistryConfiguration, sealer: Sealer, keyring: IssuerKeyring, revoked: Set<String>) {

@@ -22,6 +22,10 @@ extension ErrorCode where Domain == RegistryError {
     public static let certificateNotFound = Self("CERTIFICATE_NOT_FOUND")
     /// The certificate is revoked (revoking again, or verifying a payload of it).
     public static let revoked = Self("CERTIFICATE_REVOKED")
+    /// The certificate is suspended (until a time that has not come).
+    public static let suspended = Self("CERTIFICATE_SUSPENDED")
+    /// A suspension request with an end not in the future, or without a usable reason.
+    public static let suspensionInvalid = Self("SUSPENSION_INVALID")
     /// The `Idempotency-Key` was used for a different request.
     public static let idempotencyKeyReused = Self("IDEMPOTENCY_KEY_REUSED")
     /// The stored issuer setup is incomplete (no CSCA or no active DSC).

@@ -7,48 +7,72 @@ import Storage
 import Synchronization
 import Trust
 
-/// Turns the store's revocations into the offline snapshot verifiers download (docs/REVOCATION.md §8).
+/// Turns the store's revocations and suspensions into the offline snapshot verifiers download
+/// (docs/REVOCATION.md §8).
 ///
-/// Revocations are append-only and listed oldest first, so **version V is the first V revocations**: any replica
-/// builds the same snapshot for a version, and a delta since V is the revocations after the first V. Each
-/// revocation's keys are derived once and kept (the payloads must be opened to find the EU DCC signature).
+/// Both are append-only; taken together in time order (revocation time or suspension time, then the certificate
+/// id), **version V is the first V of them**: any replica builds the same snapshot for a version, and a delta since
+/// V is what came after. A suspension is listed with its end, so verifiers pass the certificate again from then on;
+/// a revocation of the same certificate is stronger. The keys of each certificate are derived once and kept (the
+/// payloads must be opened to find the EU DCC signature).
 final class RevocationPublisher: Sendable {
     /// How long a snapshot stays current before verifiers should fetch again (1 hour).
     static let updateInterval: TimeInterval = 3_600
 
-    /// The keys of the revocations seen so far, in revocation order.
-    private let derived = Mutex<[[RevocationEntry]]>([])
+    /// One published fact: a certificate revoked, or suspended until a time.
+    struct Fact: Sendable {
+        let certificateID: UUID
+        let time: Date
+        /// Nil for a revocation.
+        let suspendedUntil: Date?
+    }
 
-    /// The keys of every revocation, oldest first, deriving those not seen yet.
-    func entries(registry: Registry) async throws -> [[RevocationEntry]] {
-        let revocations = try await registry.store.revocations()
-        let known = derived.withLock { $0.count }
-        if revocations.count > known {
-            var added: [[RevocationEntry]] = []
-            for revocation in revocations[known...] {
-                added.append(try await Self.entries(of: revocation, registry: registry))
-            }
-            derived.withLock { list in
-                if list.count == known { list += added }
+    /// The keys of each certificate seen so far.
+    private let derived = Mutex<[UUID: [RevocationKey]]>([:])
+
+    /// Every revocation and suspension, in publication order.
+    func facts(registry: Registry) async throws -> [Fact] {
+        let revocations = try await registry.store.revocations().map {
+            Fact(certificateID: $0.certificateID, time: $0.revokedAt, suspendedUntil: nil)
+        }
+        let suspensions = try await registry.store.suspensions().map {
+            Fact(certificateID: $0.certificateID, time: $0.suspendedAt, suspendedUntil: $0.until)
+        }
+        return (revocations + suspensions).sorted { left, right in
+            if left.time != right.time { return left.time < right.time }
+            if left.certificateID != right.certificateID { return left.certificateID.uuidString < right.certificateID.uuidString }
+            return left.suspendedUntil == nil && right.suspendedUntil != nil
+        }
+    }
+
+    /// The snapshot of the first `version` facts (all when nil).
+    func snapshot(registry: Registry, version: UInt64? = nil, now: Date) async throws -> RevocationSnapshot {
+        let all = try await facts(registry: registry)
+        let count = version.map { Int(min($0, UInt64(all.count))) } ?? all.count
+        var entries: [RevocationEntry] = []
+        for fact in all.prefix(count) {
+            let until = fact.suspendedUntil.map { Int64(($0.timeIntervalSince1970 * 1000).rounded(.down)) }
+            for key in try await keys(of: fact.certificateID, registry: registry) {
+                entries.append(RevocationEntry(key: key, suspendedUntil: until))
             }
         }
-        return derived.withLock { Array($0.prefix(revocations.count)) }
-    }
-
-    /// The snapshot of the first `version` revocations (all when nil).
-    func snapshot(registry: Registry, version: UInt64? = nil, now: Date) async throws -> RevocationSnapshot {
-        let all = try await entries(registry: registry)
-        let count = version.map { Int(min($0, UInt64(all.count))) } ?? all.count
         let issuedAt = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
         return RevocationSnapshot(
-            version: UInt64(count), issuedAt: issuedAt, nextUpdate: issuedAt + Int64(Self.updateInterval * 1000),
-            entries: all.prefix(count).flatMap { $0 })
+            version: UInt64(count), issuedAt: issuedAt, nextUpdate: issuedAt + Int64(Self.updateInterval * 1000), entries: entries)
     }
 
-    /// The keys under which verifiers find one revoked certificate: per payload, EU DCC UCI, COUNTRYCODEUCI and
-    /// SIGNATURE; SHC issuer+kid+rid; VDS-NC CERTIFICATE of the seal's UVCI; W3C VC UCI of its UVCI.
-    static func entries(of revocation: Revocation, registry: Registry) async throws -> [RevocationEntry] {
-        guard let certificate = try await registry.store.certificate(id: revocation.certificateID) else { return [] }
+    /// A certificate's keys, derived once.
+    func keys(of certificateID: UUID, registry: Registry) async throws -> [RevocationKey] {
+        if let known = derived.withLock({ $0[certificateID] }) { return known }
+        let keys = try await Self.keys(of: certificateID, registry: registry)
+        derived.withLock { $0[certificateID] = keys }
+        return keys
+    }
+
+    /// The keys under which verifiers find one certificate: per payload, EU DCC UCI, COUNTRYCODEUCI and SIGNATURE;
+    /// SHC issuer+kid+rid; VDS-NC CERTIFICATE of the seal's UVCI; W3C VC UCI of its UVCI.
+    static func keys(of certificateID: UUID, registry: Registry) async throws -> [RevocationKey] {
+        guard let certificate = try await registry.store.certificate(id: certificateID) else { return [] }
         let country = registry.issuer.country
         var keys: [RevocationKey] = []
         for payload in certificate.payloads {
@@ -73,7 +97,7 @@ final class RevocationPublisher: Sendable {
                 keys.append(RevocationHashes.uci(payload.identifier))
             }
         }
-        return keys.map { RevocationEntry(key: $0) }
+        return keys
     }
 }
 

@@ -211,4 +211,12 @@ public protocol PlatformStore: Sendable {
     func keyCompromises() async throws -> [KeyCompromise]
     /// The ids of the certificates with a payload signed by the key, oldest first.
     func certificateIDs(signedBy signingKeyID: UUID) async throws -> [UUID]
+
+    // MARK: Suspension
+
+    /// Suspends a certificate until a time: `STORAGE_NOT_FOUND` when it does not exist, `STORAGE_CONFLICT` when it is
+    /// revoked or suspended already.
+    func suspend(_ suspension: Suspension) async throws
+    /// Every suspension (ended ones too), oldest first.
+    func suspensions() async throws -> [Suspension]
 }

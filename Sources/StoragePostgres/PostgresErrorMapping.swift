@@ -33,6 +33,7 @@ enum PostgresErrorMapping {
         "lot_custody_pkey": "the lot already has a custody entry for this event",
         "lot_events_pkey": "a lot event with this id exists",
         "key_compromises_pkey": "the signing key is marked compromised already",
+        "suspensions_pkey": "the certificate is suspended already",
         "log_leaves_pkey": "the log has a leaf at this index",
         "log_tree_heads_pkey": "a tree head of this size exists",
         "log_signing_keys_pkey": "a log key with this key_id exists",

@@ -1,3 +1,4 @@
+import CredentialVerification
 import Crypto
 import Foundation
 import HTTPAPI
@@ -69,6 +70,10 @@ struct RouteRoleTests {
                 case .revokeCertificate:
                     if allowed { id = try await server.issue(token: admin).id }  // each revocation needs its own certificate
                     body = Data(JSONSerializer.serialize(["reason": "route and role test"]))
+                case .suspendCertificate:
+                    if allowed { id = try await server.issue(token: admin).id }  // each suspension needs its own certificate
+                    let until = Timestamp.format(Date().addingTimeInterval(3_600))
+                    body = Data(JSONSerializer.serialize(["until": .string(until), "reason": "route and role test"]))
                 case .submitBulk:
                     body = Data(ServerProcess.bulkCSV(rows: 1).utf8)
                     contentType = "text/csv"

@@ -1,3 +1,4 @@
+import CredentialVerification
 import Foundation
 import JSON
 import TestSupport
@@ -218,5 +219,53 @@ struct TrustPublicationTests {
             ["verify", "--json", "--revocation", snapshot, "--anchor", anchors, "--trust-list", list],
             input: Data(try #require(signed[1].payloads["hc1"]).utf8))
         #expect(revokedOffline.standardOutput.contains("CREDENTIAL_REVOKED"), "\(revokedOffline.standardOutput)")
+    }
+
+    @Test("a suspension fails verification until its end, online and offline, and passes after it with nothing to lift")
+    func suspensionEndsOnItsOwn() async throws {
+        let server = try await ServerProcess.start()
+        defer { server.cleanUp() }
+        let issuer = try await server.createToken(role: "issuer")
+        let certificate = try await server.issue(token: issuer, formats: ["hc1", "vc"])
+        let until = Date().addingTimeInterval(3_600)
+        let suspended = try await server.request(
+            "POST", "/api/v1/certificates/\(certificate.id)/suspend", token: issuer,
+            json: ["until": .string(Timestamp.format(until)), "reason": "identity check pending"])
+        #expect(suspended.status == 200, "\(ResponseJSON.text(suspended.body))")
+        let again = try await server.request(
+            "POST", "/api/v1/certificates/\(certificate.id)/suspend", token: issuer,
+            json: ["until": .string(Timestamp.format(until)), "reason": "again"])
+        #expect(again.status == 409)
+        let past = try await server.request(
+            "POST", "/api/v1/certificates/\(certificate.id)/suspend", token: issuer,
+            json: ["until": .string(Timestamp.format(Date().addingTimeInterval(-60))), "reason": "in the past"])
+        #expect(past.status == 400)
+        let online = try await server.verify(try #require(certificate.payloads["hc1"]), token: issuer)
+        #expect(online["errors"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["CERTIFICATE_SUSPENDED"], "\(JSONSerializer.serializeToString(online))")
+
+        let dvc = try CommandRunner(product: "dvc")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dvc-suspension-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [String: String] = [:]
+        for (name, path) in [("anchors.json", "/api/v1/trust/anchors"), ("list.jws", "/api/v1/trust/list"), ("revocation.cose", "/api/v1/revocation/snapshot")] {
+            let file = folder.appendingPathComponent(name)
+            try await server.request("GET", path).body.write(to: file)
+            files[name] = file.path
+        }
+        let arguments = [
+            "verify", "--json", "--trust-list", try #require(files["list.jws"]), "--revocation", try #require(files["revocation.cose"]),
+            "--anchor", try #require(files["anchors.json"]),
+        ]
+        for format in ["hc1", "vc"] {
+            let payload = Data(try #require(certificate.payloads[format]).utf8)
+            let during = try dvc.run(arguments, input: payload)
+            #expect(during.status == 1, "\(format): \(during.standardOutput)")
+            #expect(during.standardOutput.contains("CREDENTIAL_SUSPENDED"), "\(format): \(during.standardOutput)")
+            let later = String(Int(until.timeIntervalSince1970) + 60)
+            let after = try dvc.run(arguments + ["--at", later], input: payload)
+            #expect(after.status == 0, "\(format) after the end: \(after.standardOutput)")
+            #expect(after.standardOutput.contains("STALE_REVOCATION_DATA"), "the snapshot is older than an hour by then")
+        }
     }
 }

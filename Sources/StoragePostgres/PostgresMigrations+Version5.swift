@@ -1,5 +1,5 @@
 extension PostgresMigrations {
-    /// Version 5: document signers marked compromised, as in `SQLiteMigrations.version5`.
+    /// Version 5: document signers marked compromised and certificate suspensions, as in `SQLiteMigrations.version5`.
     static let version5 = Migration(
         version: 5,
         statements: [
@@ -14,5 +14,15 @@ extension PostgresMigrations {
             )
             """,
             "CREATE INDEX certificate_payloads_signing_key ON certificate_payloads (signing_key_id)",
+            """
+            CREATE TABLE suspensions (
+                certificate_id uuid CONSTRAINT suspensions_pkey PRIMARY KEY
+                    CONSTRAINT suspensions_certificate_id_fkey REFERENCES certificates (id),
+                until BIGINT NOT NULL,
+                reason TEXT NOT NULL,
+                suspended_by uuid NOT NULL CONSTRAINT suspensions_suspended_by_fkey REFERENCES principals (id),
+                suspended_at BIGINT NOT NULL
+            )
+            """,
         ])
 }
