@@ -9,7 +9,7 @@ import Verifier
 struct TrustCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trust", abstract: "Download and inspect signed trust lists and revocation snapshots.",
-        subcommands: [Fetch.self, Show.self])
+        subcommands: [Fetch.self, Show.self, TrustImportCommand.self])
 
     struct Fetch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
