@@ -5,6 +5,17 @@ import Storage
 /// The two statements of ``PostgresStore/storeTelemetry(_:update:)`` as prepared statements: the server parses and
 /// plans them once per connection instead of once per batch (they run about a thousand times a second under load).
 enum PostgresTelemetryStatements {
+    /// Inserts the batch ($1-$10) once for each row of `source` (the lock, or the matched state); a stored
+    /// (device, sequence) inserts nothing. Returns 1 when inserted.
+    static func insertBatch(after source: String) -> String {
+        """
+        INSERT INTO telemetry_batches (\(PostgresDeviceRows.batchColumns))
+        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM \(source)
+        ON CONFLICT (device_id, sequence) DO NOTHING
+        RETURNING 1
+        """
+    }
+
     /// Locks the device's monitor row (creating an empty placeholder for the first batch), inserts the batch behind
     /// the lock and, when it was inserted, queues its transparency-log entry; returns the monitor's newest committed
     /// state and whether the batch was inserted.
@@ -16,12 +27,7 @@ enum PostgresTelemetryStatements {
                 \(PostgresStore.lockingConflictClause)
                 RETURNING state, updated_at
             ),
-            inserted AS (
-                INSERT INTO telemetry_batches (\(PostgresDeviceRows.batchColumns))
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM monitor
-                ON CONFLICT (device_id, sequence) DO NOTHING
-                RETURNING 1
-            ),
+            inserted AS (\(insertBatch(after: "monitor"))),
             queued AS (
                 \(PostgresStore.logQueueInsert) SELECT $11 FROM inserted
             )
@@ -113,12 +119,7 @@ enum PostgresTelemetryStatements {
             matched AS (
                 SELECT 1 FROM monitor WHERE state = $11
             ),
-            inserted AS (
-                INSERT INTO telemetry_batches (\(PostgresDeviceRows.batchColumns))
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM matched
-                ON CONFLICT (device_id, sequence) DO NOTHING
-                RETURNING 1
-            ),
+            inserted AS (\(insertBatch(after: "matched"))),
             saved AS (
                 UPDATE device_monitors SET state = $12, updated_at = $13
                 WHERE device_id = $1 AND EXISTS (SELECT 1 FROM inserted)
