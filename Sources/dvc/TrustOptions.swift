@@ -34,6 +34,13 @@ struct TrustOptions: ParsableArguments {
     var revocation: String?
 
     @Option(
+        name: .customLong("revocation-delta"),
+        help: ArgumentHelp(
+            "A signed revocation delta (GET /api/v1/revocation/delta?since=V) applied to --revocation, in order. Repeatable.",
+            valueName: "FILE"))
+    var revocationDeltas: [String] = []
+
+    @Option(
         name: .customLong("anchor"),
         help: ArgumentHelp(
             "The platform's trust-anchor keys (a JWKS: GET /api/v1/trust/anchors), which sign trust lists and revocation data. Repeatable.",
@@ -100,11 +107,18 @@ struct TrustOptions: ParsableArguments {
         }
         if let revocation {
             do {
-                material.revocation = try SignedRevocationData.snapshot(
+                var snapshot = try SignedRevocationData.snapshot(
                     from: Array(try InputSource.read(revocation)), trustedKeys: Array(anchors.values))
+                for path in revocationDeltas {
+                    let delta = try SignedRevocationData.delta(from: Array(try InputSource.read(path)), trustedKeys: Array(anchors.values))
+                    snapshot = try snapshot.applying(delta)
+                }
+                material.revocation = snapshot
             } catch let error as RevocationError {
-                throw CommandError.io("expected revocation data signed by a trust anchor in \(revocation), found it refused: \(error)")
+                throw CommandError.io("expected revocation data signed by a trust anchor that applies in order, found it refused: \(error)")
             }
+        } else if !revocationDeltas.isEmpty {
+            throw CommandError.usage("expected --revocation with the snapshot the deltas apply to, found only --revocation-delta")
         }
     }
 

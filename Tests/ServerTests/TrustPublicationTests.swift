@@ -74,6 +74,7 @@ struct TrustPublicationTests {
         let empty = try await server.request("GET", "/api/v1/revocation/snapshot")
         #expect(empty.status == 200)
         #expect(empty.headers["content-type"] == "application/cose")
+        try empty.body.write(to: URL(fileURLWithPath: path("empty.cose")))
         let revoke = try await server.request(
             "POST", "/api/v1/certificates/\(certificate.id)/revoke", token: issuer, json: ["reason": "test"])
         #expect(revoke.status == 200, "\(ResponseJSON.text(revoke.body))")
@@ -97,6 +98,17 @@ struct TrustPublicationTests {
         let delta = try await server.request("GET", "/api/v1/revocation/delta?since=0")
         #expect(delta.status == 200)
         #expect(delta.headers["content-type"] == "application/cose")
+        try delta.body.write(to: URL(fileURLWithPath: path("delta-0.cose")))
+        let throughDelta = try dvc.run(
+            ["verify", "--json"] + trusted + ["--revocation", path("empty.cose"), "--revocation-delta", path("delta-0.cose")],
+            input: Data(try #require(certificate.payloads["vds"]).utf8))
+        #expect(throughDelta.status == 1, "version 0 plus the delta since 0: \(throughDelta.standardOutput)")
+        #expect(throughDelta.standardOutput.contains("CREDENTIAL_REVOKED"))
+        let wrongBase = try dvc.run(
+            ["verify"] + trusted + ["--revocation", path("revocation.cose"), "--revocation-delta", path("delta-0.cose")],
+            input: Data(try #require(certificate.payloads["vds"]).utf8))
+        #expect(wrongBase.status == 2, "a delta from version 0 does not apply to version 1")
+        #expect(wrongBase.standardError.contains("REVOCATION_VERSION_MISMATCH"), "\(wrongBase.standardError)")
         #expect(try await server.request("GET", "/api/v1/revocation/delta?since=1").status == 204)
         #expect(try await server.request("GET", "/api/v1/revocation/delta?since=9").status == 400)
 
