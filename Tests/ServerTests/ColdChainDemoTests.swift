@@ -115,13 +115,13 @@ struct ColdChainDemoTests {
 
         // Issue 7: every kind of fact the demo produced is in the transparency log, and the audit re-derives each
         // leaf from its row (telemetry batches, EPCIS events, lot status changes, issuances, revocations).
-        let publish = try dvc.run(["log", "publish"] + server.storeArguments, environment: server.environment)
+        let publish = try await dvc.runDetached(["log", "publish"] + server.storeArguments, environment: server.environment)
         #expect(publish.status == 0, "\(publish.standardError)")
         let logged = try await server.request("GET", "/api/v1/log/entries?start=0&end=1000")
         let kinds = try ResponseJSON.parse(logged.body)["entries"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } ?? []
         #expect(Set(kinds) == ["telemetryBatch", "epcisEvent", "lotStatus", "issuance", "revocation"], "\(Set(kinds))")
         #expect(kinds.filter { $0 == "telemetryBatch" }.count == 24, "two loggers, 12 batches each")
-        let audit = try dvc.run(["audit"] + server.storeArguments, environment: server.environment)
+        let audit = try await dvc.runDetached(["audit"] + server.storeArguments, environment: server.environment)
         #expect(audit.status == 0, "\(audit.standardOutput)\(audit.standardError)")
     }
 

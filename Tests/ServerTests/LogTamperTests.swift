@@ -21,10 +21,10 @@ struct LogTamperTests {
         let dvc = try CommandRunner(product: "dvc")
         let arguments = server.storeArguments
 
-        let publish = try dvc.run(["log", "publish"] + arguments, environment: server.environment)
+        let publish = try await dvc.runDetached(["log", "publish"] + arguments, environment: server.environment)
         #expect(publish.status == 0, "\(publish.standardError)")
         #expect(publish.standardOutput.contains("\"size\":6"), "\(publish.standardOutput)")
-        let audit = try dvc.run(["audit"] + arguments, environment: server.environment)
+        let audit = try await dvc.runDetached(["audit"] + arguments, environment: server.environment)
         #expect(audit.status == 0, "\(audit.standardError)")
         // The server publishes heads too (at start and every second): the count varies, the leaves do not.
         #expect(audit.standardOutput.hasPrefix("audit ok: 6 leaves, "), "\(audit.standardOutput)")
@@ -33,9 +33,9 @@ struct LogTamperTests {
         let target = certificates[1]
         let id = target.id.lowercased()
         let payload = try #require(target.payloads["shc"])
-        let prove = try dvc.run(["log", "prove", "--payload", "-"] + arguments, input: Data(payload.utf8), environment: server.environment)
+        let prove = try await dvc.runDetached(["log", "prove", "--payload", "-"] + arguments, input: Data(payload.utf8), environment: server.environment)
         #expect(prove.status == 0, "\(prove.standardError)")
-        let verify = try dvc.run(["log", "verify", "-"], input: Data(prove.standardOutput.utf8))
+        let verify = try await dvc.runDetached(["log", "verify", "-"], input: Data(prove.standardOutput.utf8))
         #expect(verify.status == 0, "\(verify.standardError)")
         #expect(verify.standardOutput.hasPrefix("proof ok: issuance \(id)/shc"), "\(verify.standardOutput)")
         // The same proof with its root changed fails.
@@ -46,7 +46,7 @@ struct LogTamperTests {
         let hash = SHA256.hash(data: Data(payload.utf8)).map { String(format: "%02x", $0) }.joined()
         let served = try await server.request("GET", "/api/v1/log/proof/inclusion?hash=\(hash)&size=6")
         #expect(served.status == 200, "\(ResponseJSON.text(served.body))")
-        let checked = try dvc.run(["log", "verify", "-"], input: served.body)
+        let checked = try await dvc.runDetached(["log", "verify", "-"], input: served.body)
         #expect(checked.status == 0, "\(checked.standardError)")
         #expect(checked.standardOutput.hasPrefix("proof ok: issuance \(id)/shc"), "\(checked.standardOutput)")
         let head = try await server.request("GET", "/api/v1/log/tree-head")
@@ -56,7 +56,7 @@ struct LogTamperTests {
         let entries = try await server.request("GET", "/api/v1/log/entries?start=0&end=6")
         #expect(entries.status == 200)
         #expect(String(decoding: entries.body, as: UTF8.self).contains("\"subject\":\"\(id)/shc\""))
-        let refused = try dvc.run(["log", "verify", "-"], input: Data(forged.utf8))
+        let refused = try await dvc.runDetached(["log", "verify", "-"], input: Data(forged.utf8))
         #expect(refused.status != 0)
 
         // The issue time of the second certificate, changed behind the platform's back.
@@ -68,7 +68,7 @@ struct LogTamperTests {
                 URL(fileURLWithPath: "/usr/bin/sqlite3"), [server.dataDirectory.appendingPathComponent("dvc.sqlite").path, sql])
             #expect(output.status == 0, "\(output.standardError)")
         }
-        let failed = try dvc.run(["audit"] + arguments, environment: server.environment)
+        let failed = try await dvc.runDetached(["audit"] + arguments, environment: server.environment)
         #expect(failed.status == 1, "\(failed.standardOutput) \(failed.standardError)")
         #expect(failed.standardError.contains("LOG_ENTRY_MISMATCH"), "\(failed.standardError)")
         #expect(failed.standardError.contains("log leaf 2 (issuance \(id)/hc1)"), "\(failed.standardError)")

@@ -35,7 +35,7 @@ struct TrustPublicationTests {
         }
         #expect(fetched.status == 0, "\(fetched.standardError)")
         #expect(fetched.standardOutput.contains("signature verified"), "\(fetched.standardOutput)")
-        let shown = try dvc.run(["trust", "show", path("list.jws"), "--anchor", path("anchors.json")])
+        let shown = try await dvc.runDetached(["trust", "show", path("list.jws"), "--anchor", path("anchors.json")])
         #expect(shown.status == 0)
         #expect(shown.standardOutput.contains("DSCs: 1 of 1 accepted"), "\(shown.standardOutput)")
         #expect(shown.standardOutput.contains("hc1,shc,vc,vds"), "\(shown.standardOutput)")
@@ -44,7 +44,7 @@ struct TrustPublicationTests {
         let trusted = ["--trust-list", path("list.jws"), "--anchor", path("anchors.json")]
         for format in Self.formats {
             let payload = try #require(certificate.payloads[format])
-            let result = try dvc.run(["verify", "--json"] + trusted, input: Data(payload.utf8))
+            let result = try await dvc.runDetached(["verify", "--json"] + trusted, input: Data(payload.utf8))
             #expect(result.status == 0, "\(format): \(result.standardOutput)\(result.standardError)")
             let json = try ResponseJSON.parse(Data(result.standardOutput.utf8))
             #expect(json["checks"]?["signature"]?.stringValue == "pass", "\(format)")
@@ -56,7 +56,7 @@ struct TrustPublicationTests {
         let index = tampered.count / 2
         tampered[index] = tampered[index] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
         try Data(tampered).write(to: URL(fileURLWithPath: path("tampered.jws")))
-        let refused = try dvc.run(
+        let refused = try await dvc.runDetached(
             ["verify", "--trust-list", path("tampered.jws"), "--anchor", path("anchors.json")],
             input: Data(try #require(certificate.payloads["hc1"]).utf8))
         #expect(refused.status == 2)
@@ -64,7 +64,7 @@ struct TrustPublicationTests {
 
         // Two days later the list is past its next update: still used, with STALE_TRUST_LIST.
         let later = String(Int(Date().timeIntervalSince1970) + 2 * 86_400)
-        let stale = try dvc.run(
+        let stale = try await dvc.runDetached(
             ["verify", "--json", "--at", later] + trusted, input: Data(try #require(certificate.payloads["hc1"]).utf8))
         #expect(stale.status == 0, "\(stale.standardOutput)")
         #expect(stale.standardOutput.contains("STALE_TRUST_LIST"))
@@ -86,11 +86,11 @@ struct TrustPublicationTests {
         #expect(snapshot.standardOutput.contains("revocation snapshot version 1"), "\(snapshot.standardOutput)")
         let withRevocation = trusted + ["--revocation", path("revocation.cose")]
         for format in Self.formats {
-            let result = try dvc.run(["verify", "--json"] + withRevocation, input: Data(try #require(certificate.payloads[format]).utf8))
+            let result = try await dvc.runDetached(["verify", "--json"] + withRevocation, input: Data(try #require(certificate.payloads[format]).utf8))
             #expect(result.status == 1, "\(format): \(result.standardOutput)")
             #expect(result.standardOutput.contains("CREDENTIAL_REVOKED"), "\(format): \(result.standardOutput)")
         }
-        let kept = try dvc.run(["verify", "--json"] + withRevocation, input: Data(try #require(other.payloads["hc1"]).utf8))
+        let kept = try await dvc.runDetached(["verify", "--json"] + withRevocation, input: Data(try #require(other.payloads["hc1"]).utf8))
         #expect(kept.status == 0, "\(kept.standardOutput)")
         #expect(try ResponseJSON.parse(Data(kept.standardOutput.utf8))["checks"]?["revocation"]?.stringValue == "pass")
 
@@ -99,12 +99,12 @@ struct TrustPublicationTests {
         #expect(delta.status == 200)
         #expect(delta.headers["content-type"] == "application/cose")
         try delta.body.write(to: URL(fileURLWithPath: path("delta-0.cose")))
-        let throughDelta = try dvc.run(
+        let throughDelta = try await dvc.runDetached(
             ["verify", "--json"] + trusted + ["--revocation", path("empty.cose"), "--revocation-delta", path("delta-0.cose")],
             input: Data(try #require(certificate.payloads["vds"]).utf8))
         #expect(throughDelta.status == 1, "version 0 plus the delta since 0: \(throughDelta.standardOutput)")
         #expect(throughDelta.standardOutput.contains("CREDENTIAL_REVOKED"))
-        let wrongBase = try dvc.run(
+        let wrongBase = try await dvc.runDetached(
             ["verify"] + trusted + ["--revocation", path("revocation.cose"), "--revocation-delta", path("delta-0.cose")],
             input: Data(try #require(certificate.payloads["vds"]).utf8))
         #expect(wrongBase.status == 2, "a delta from version 0 does not apply to version 1")
@@ -127,7 +127,7 @@ struct TrustPublicationTests {
         }
         #expect(afterRecall.standardOutput.contains("revocation snapshot version 2"), "\(afterRecall.standardOutput)")
         for format in ["hc1", "vc"] {
-            let result = try dvc.run(["verify", "--json"] + withRevocation, input: Data(try #require(fromLot.payloads[format]).utf8))
+            let result = try await dvc.runDetached(["verify", "--json"] + withRevocation, input: Data(try #require(fromLot.payloads[format]).utf8))
             #expect(result.status == 1, "\(format) from the recalled lot: \(result.standardOutput)")
             #expect(result.standardOutput.contains("CREDENTIAL_REVOKED"))
         }
@@ -135,7 +135,7 @@ struct TrustPublicationTests {
         // Revocation data signed by someone else is refused.
         let strangerAnchors = #"{"keys":[{"kty":"EC","crv":"P-256","kid":"x","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"}]}"#
         try Data(strangerAnchors.utf8).write(to: URL(fileURLWithPath: path("stranger.json")))
-        let foreign = try dvc.run(
+        let foreign = try await dvc.runDetached(
             ["verify", "--revocation", path("revocation.cose"), "--anchor", path("stranger.json")],
             input: Data(try #require(certificate.payloads["hc1"]).utf8))
         #expect(foreign.status == 2)
@@ -150,7 +150,7 @@ struct TrustPublicationTests {
         let before = try await server.issue(token: issuer, formats: ["hc1"])
         let dvc = try CommandRunner(product: "dvc")
         let first = try await server.request("GET", "/api/v1/trust/list")
-        let rotated = try dvc.run(["keys", "rotate"] + server.storeArguments, environment: server.environment)
+        let rotated = try await dvc.runDetached(["keys", "rotate"] + server.storeArguments, environment: server.environment)
         #expect(rotated.status == 0, "\(rotated.standardError)")
         server = try await server.restart()
         let after = try await server.issue(token: issuer, formats: ["hc1"])
@@ -164,19 +164,19 @@ struct TrustPublicationTests {
             try body.write(to: folder.appendingPathComponent(name))
         }
         let anchorPath = folder.appendingPathComponent("anchors.json").path
-        let shownFirst = try dvc.run(["trust", "show", folder.appendingPathComponent("first.jws").path, "--anchor", anchorPath])
-        let shownSecond = try dvc.run(["trust", "show", folder.appendingPathComponent("second.jws").path, "--anchor", anchorPath])
+        let shownFirst = try await dvc.runDetached(["trust", "show", folder.appendingPathComponent("first.jws").path, "--anchor", anchorPath])
+        let shownSecond = try await dvc.runDetached(["trust", "show", folder.appendingPathComponent("second.jws").path, "--anchor", anchorPath])
         #expect(shownFirst.standardOutput.contains("trust list sequence 2,"), "\(shownFirst.standardOutput)")
         #expect(shownSecond.standardOutput.contains("trust list sequence 3,"), "\(shownSecond.standardOutput)")
         #expect(shownSecond.standardOutput.contains("DSCs: 2 of 2 accepted"), "\(shownSecond.standardOutput)")
         let trusted = ["--trust-list", folder.appendingPathComponent("second.jws").path, "--anchor", anchorPath]
         for certificate in [before, after] {
-            let result = try dvc.run(["verify"] + trusted, input: Data(try #require(certificate.payloads["hc1"]).utf8))
+            let result = try await dvc.runDetached(["verify"] + trusted, input: Data(try #require(certificate.payloads["hc1"]).utf8))
             #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         }
         // The certificate signed after the rotation is unknown to the first list.
         let old = ["--trust-list", folder.appendingPathComponent("first.jws").path, "--anchor", anchorPath]
-        #expect(try dvc.run(["verify"] + old, input: Data(try #require(after.payloads["hc1"]).utf8)).status == 1)
+        #expect(try await dvc.runDetached(["verify"] + old, input: Data(try #require(after.payloads["hc1"]).utf8)).status == 1)
     }
 
     @Test("a compromised signer is revoked in the next trust list, a new one takes over, and what it signed is listed and revoked")
@@ -197,7 +197,7 @@ struct TrustPublicationTests {
         #expect(marked.status == 0, "\(marked.standardError)")
         #expect(marked.standardOutput.contains("2 certificates signed, 2 revoked now; new document signer"), "\(marked.standardOutput)")
         for certificate in signed { #expect(marked.standardOutput.contains(certificate.id)) }
-        let again = try dvc.run(
+        let again = try await dvc.runDetached(
             ["keys", "compromise", "--server", server.baseURL, "--token", admin, "--kid", kid, "--reason", "again"])
         #expect(again.status == 2)
         #expect(again.standardError.contains("KEY_COMPROMISED"), "\(again.standardError)")
@@ -214,20 +214,20 @@ struct TrustPublicationTests {
         let anchors = folder.appendingPathComponent("anchors.json").path
         try await server.request("GET", "/api/v1/trust/anchors").body.write(to: URL(fileURLWithPath: anchors))
         try await server.request("GET", "/api/v1/trust/list").body.write(to: URL(fileURLWithPath: list))
-        let shown = try dvc.run(["trust", "show", list, "--anchor", anchors])
+        let shown = try await dvc.runDetached(["trust", "show", list, "--anchor", anchors])
         #expect(shown.standardOutput.contains("trust list sequence 4,"), "\(shown.standardOutput)")
         #expect(shown.standardOutput.contains("DSCs: 1 of 2 accepted"), "\(shown.standardOutput)")
         #expect(shown.standardOutput.contains("TRUST_LIST_DSC_REVOKED"), "\(shown.standardOutput)")
         let trusted = ["verify", "--json", "--trust-list", list, "--anchor", anchors]
-        let old = try dvc.run(trusted, input: Data(try #require(signed[0].payloads["hc1"]).utf8))
+        let old = try await dvc.runDetached(trusted, input: Data(try #require(signed[0].payloads["hc1"]).utf8))
         #expect(old.status == 1)
         #expect(old.standardOutput.contains("TRUST_LIST_DSC_REVOKED"), "\(old.standardOutput)")
-        let new = try dvc.run(trusted, input: Data(try #require(after.payloads["hc1"]).utf8))
+        let new = try await dvc.runDetached(trusted, input: Data(try #require(after.payloads["hc1"]).utf8))
         #expect(new.status == 0, "\(new.standardOutput)")
         // The revocations are in the snapshot too.
         let snapshot = folder.appendingPathComponent("revocation.cose").path
         try await server.request("GET", "/api/v1/revocation/snapshot").body.write(to: URL(fileURLWithPath: snapshot))
-        let revokedOffline = try dvc.run(
+        let revokedOffline = try await dvc.runDetached(
             ["verify", "--json", "--revocation", snapshot, "--anchor", anchors, "--trust-list", list],
             input: Data(try #require(signed[1].payloads["hc1"]).utf8))
         #expect(revokedOffline.standardOutput.contains("CREDENTIAL_REVOKED"), "\(revokedOffline.standardOutput)")
@@ -271,11 +271,11 @@ struct TrustPublicationTests {
         ]
         for format in ["hc1", "vc"] {
             let payload = Data(try #require(certificate.payloads[format]).utf8)
-            let during = try dvc.run(arguments, input: payload)
+            let during = try await dvc.runDetached(arguments, input: payload)
             #expect(during.status == 1, "\(format): \(during.standardOutput)")
             #expect(during.standardOutput.contains("CREDENTIAL_SUSPENDED"), "\(format): \(during.standardOutput)")
             let later = String(Int(until.timeIntervalSince1970) + 60)
-            let after = try dvc.run(arguments + ["--at", later], input: payload)
+            let after = try await dvc.runDetached(arguments + ["--at", later], input: payload)
             #expect(after.status == 0, "\(format) after the end: \(after.standardOutput)")
             #expect(after.standardOutput.contains("STALE_REVOCATION_DATA"), "the snapshot is older than an hour by then")
         }

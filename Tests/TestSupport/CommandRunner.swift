@@ -30,6 +30,16 @@ public struct CommandRunner: Sendable {
     }
 
     /// Runs the executable with `arguments`, feeding `input` on standard input.
+    /// ``run(_:input:environment:)`` off the cooperative thread pool, for async tests: a blocking wait there would
+    /// starve the other suites running in parallel on a 2-core machine (their timeouts then fire).
+    public func runDetached(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try self.run(arguments, input: input, environment: environment) })
+            }
+        }
+    }
+
     public func run(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil) throws -> Output {
         let output = try ExternalProgram.run(executable, arguments, input: input, environment: environment)
         return Output(status: output.status, standardOutput: output.standardOutput, standardError: output.standardError)
