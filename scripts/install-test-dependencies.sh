@@ -6,6 +6,7 @@
 #   pycose, cbor2, base45: an independent HC1 verifier (interoperability test)
 #   zxing-cpp, segno: a second QR decoder, and a QR encoder for matrices, penalty scores and versions
 #   libsqlite3-dev: the system SQLite that GRDB links (embedded storage)
+#   sqlite3: the command-line shell, to change stored rows behind the server's back (transparency-log tamper tests)
 #   postgresql: a throw-away PostgreSQL server for the storage conformance suite (scripts/postgres-test-cluster.sh)
 #   openapi-spec-validator: checks the server's OpenAPI 3.1 document
 #   schemathesis: a property-based run against a live server (no request may get a 5xx)
@@ -19,6 +20,7 @@ command -v zbarimg >/dev/null || need_apt+=(zbar-tools)
 command -v qrencode >/dev/null || need_apt+=(qrencode)
 [ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev)
 [ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
+[ -x /usr/bin/sqlite3 ] || need_apt+=(sqlite3)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
 command -v mosquitto_pub >/dev/null || need_apt+=(mosquitto-clients)

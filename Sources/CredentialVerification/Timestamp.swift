@@ -56,6 +56,11 @@ public enum Timestamp {
         return Date(timeIntervalSince1970: seconds)
     }
 
+    /// Formats a time in milliseconds since 1970-01-01T00:00:00Z as ``format(_:)`` does.
+    public static func format(milliseconds: Int64) -> String {
+        format(Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    }
+
     /// Formats a date as RFC 3339 UTC with whole seconds, e.g. `2021-06-01T00:00:00Z`.
     public static func format(_ date: Date) -> String {
         let total = Int(date.timeIntervalSince1970.rounded(.down))

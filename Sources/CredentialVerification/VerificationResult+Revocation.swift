@@ -18,7 +18,7 @@ extension VerificationResult {
                 GenericCodedError(
                     RevocationError(
                         .stale,
-                        "expected revocation data updated by \(Timestamp.format(Date(timeIntervalSince1970: Double(snapshot.nextUpdate) / 1000))), found version \(snapshot.version) issued at \(Timestamp.format(Date(timeIntervalSince1970: Double(snapshot.issuedAt) / 1000)))"
+                        "expected revocation data updated by \(Timestamp.format(milliseconds: snapshot.nextUpdate)), found version \(snapshot.version) issued at \(Timestamp.format(milliseconds: snapshot.issuedAt))"
                     )))
         }
         guard checks.decode == .pass, !revocationKeys.isEmpty else { return }
@@ -39,7 +39,7 @@ extension VerificationResult {
                     \.revocation,
                     RevocationError(
                         .suspended,
-                        "expected no revocation entry for the credential, found a \(key.type.rawValue) suspension until \(Timestamp.format(Date(timeIntervalSince1970: Double(until) / 1000))) in revocation data version \(snapshot.version)"
+                        "expected no revocation entry for the credential, found a \(key.type.rawValue) suspension until \(Timestamp.format(milliseconds: until)) in revocation data version \(snapshot.version)"
                     ))
                 return
             }

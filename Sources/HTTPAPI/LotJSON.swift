@@ -82,6 +82,6 @@ enum LotJSON {
     }
 
     static func time(_ milliseconds: Int64) -> String {
-        Timestamp.format(Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        Timestamp.format(milliseconds: milliseconds)
     }
 }

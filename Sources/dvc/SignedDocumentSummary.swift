@@ -59,7 +59,7 @@ struct SignedDocumentSummary {
     private init(revocation bytes: [UInt8], anchors: [String: P256.Signing.PublicKey]?, now: Date, checked: String) throws {
         let snapshot = try Self.snapshot(bytes, anchors: anchors)
         let stale = Int64(now.timeIntervalSince1970 * 1000) > snapshot.nextUpdate ? ", STALE" : ""
-        headline = "revocation snapshot version \(snapshot.version), issued \(Self.time(milliseconds: snapshot.issuedAt)), next update \(Self.time(milliseconds: snapshot.nextUpdate))\(stale); \(snapshot.count) entries; \(checked)"
+        headline = "revocation snapshot version \(snapshot.version), issued \(Timestamp.format(milliseconds: snapshot.issuedAt)), next update \(Timestamp.format(milliseconds: snapshot.nextUpdate))\(stale); \(snapshot.count) entries; \(checked)"
         let counts = RevocationHashType.allCases.map { "\($0.rawValue) \(snapshot.count(of: $0))" }.joined(separator: ", ")
         text = headline + "\n" + counts + "\n"
     }
@@ -75,5 +75,4 @@ struct SignedDocumentSummary {
     }
 
     static func time(seconds: Int64) -> String { Timestamp.format(Date(timeIntervalSince1970: Double(seconds))) }
-    static func time(milliseconds: Int64) -> String { Timestamp.format(Date(timeIntervalSince1970: Double(milliseconds) / 1000)) }
 }
