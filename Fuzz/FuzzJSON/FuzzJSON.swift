@@ -6,13 +6,28 @@
 //
 // Every input is parsed; a parsed value is written in compact and canonical form, and both outputs must
 // parse again to an equivalent value (canonical output may round numbers the way RFC 8785 requires, so
-// it is compared after a second canonical pass instead).
+// it is compared after a second canonical pass instead). The tape parser (`JSONTape`) must agree with the
+// tree parser on every input: the same error code and offset, or the same value.
 import JSON
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
-    guard let value = try? JSONParser.parse(bytes) else { return 0 }
+    let tree: Result<JSONValue, JSONError> = Result { try JSONParser.parse(bytes) }.mapError { $0 as! JSONError }
+    let tape: Result<JSONTape, JSONError> = Result { try JSONTape(parsing: Array(bytes)) }.mapError { $0 as! JSONError }
+    switch (tree, tape) {
+    case (.success(let value), .success(let tape)):
+        guard tape.value(at: tape.root) == value, tape.after(tape.root) == tape.nodeCount else {
+            fatalError("the tape holds another value than the tree")
+        }
+    case (.failure(let treeError), .failure(let tapeError)):
+        guard treeError.code == tapeError.code, treeError.offset == tapeError.offset else {
+            fatalError("the tape and the tree refuse with different errors")
+        }
+    default:
+        fatalError("the tape and the tree disagree on whether the input is JSON")
+    }
+    guard case .success(let value) = tree else { return 0 }
 
     let compact = JSONSerializer.serialize(value, style: .compact)
     guard let reparsed = try? JSONParser.parse(compact) else {

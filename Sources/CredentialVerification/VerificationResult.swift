@@ -32,18 +32,42 @@ public struct VerificationResult: Sendable {
     private var keyIDText: String?
     /// The canonical record, when the payload decoded; built on first access (see ``setCredential(mappedBy:)``).
     public var credential: VaccinationRecord? {
-        get { lazyCredential?.mapping.record }
-        set { lazyCredential = LazyCredential(.init(record: newValue, warnings: credentialWarnings)) }
+        get { lazyCredential?.value.record }
+        set { lazyCredential = LazyValue(value: CredentialMapping(record: newValue, warnings: credentialWarnings)) }
     }
 
     /// What the mapping into the canonical record could not carry over (unknown members, more than one entry...).
     public var credentialWarnings: [GenericCodedError] {
-        lazyCredential?.mapping.warnings ?? []
+        lazyCredential?.value.warnings ?? []
     }
 
-    private var lazyCredential: LazyCredential?
+    /// The record and what the mapping could not carry over.
+    private struct CredentialMapping: Sendable {
+        var record: VaccinationRecord?
+        var warnings: [GenericCodedError]
+    }
+
+    private var lazyCredential: LazyValue<CredentialMapping>?
+
     /// The format's own decoded payload (EU DCC: the DCC JSON), for callers that need more than the record.
-    public var formatPayload: JSONValue?
+    /// A verifier may build it on first access (see ``setFormatPayload(_:)``).
+    public var formatPayload: JSONValue? {
+        get {
+            switch storedFormatPayload {
+            case .made(let value): return value
+            case .lazy(let lazy): return lazy.value
+            }
+        }
+        set { storedFormatPayload = .made(newValue) }
+    }
+
+    /// The payload tree, or how to build it.
+    private enum FormatPayload: Sendable {
+        case made(JSONValue?)
+        case lazy(LazyValue<JSONValue?>)
+    }
+
+    private var storedFormatPayload = FormatPayload.made(nil)
     /// The keys under which revocation data may list this credential (EU DCC: UCI, COUNTRYCODEUCI, SIGNATURE;
     /// SMART Health Cards: SHC_RID; every format: CERTIFICATE and UCI of its identifier). Collected only when the
     /// context has a revocation snapshot; see ``checkRevocation(against:at:)``.
@@ -59,10 +83,16 @@ public struct VerificationResult: Sendable {
     public mutating func setCredential(
         mappedBy map: @escaping @Sendable () -> (record: VaccinationRecord?, warnings: [GenericCodedError])
     ) {
-        lazyCredential = LazyCredential {
+        lazyCredential = LazyValue {
             let (record, warnings) = map()
-            return LazyCredential.Mapping(record: record, warnings: warnings)
+            return CredentialMapping(record: record, warnings: warnings)
         }
+    }
+
+    /// Sets how ``formatPayload`` is built: `make` runs once, on its first access (SMART Health Cards are
+    /// checked without building the payload's tree).
+    public mutating func setFormatPayload(_ make: @escaping @Sendable () -> JSONValue?) {
+        storedFormatPayload = .lazy(LazyValue(make))
     }
 
     /// True only when the signature passed and no check failed.

@@ -1,7 +1,32 @@
+/// Where a checked string's contents are: in the input between its quotes, or (when it had escapes)
+/// unescaped in the parser's `scratch`.
+struct ScannedString {
+    /// Offset of the first byte after the opening quote.
+    let start: Int
+    /// Offset of the closing quote.
+    let end: Int
+    /// Whether the string had escapes: its unescaped UTF-8 is in `scratch` until the next string.
+    let isEscaped: Bool
+    /// Whether every byte is ASCII (known only for strings without escapes).
+    let isASCII: Bool
+}
+
 extension JSONByteParser {
     /// Parses a string starting at its opening quote. Strings without escapes are decoded straight from the
     /// input; others are unescaped into `scratch`.
+    @inline(__always)
     mutating func parseString() throws -> String {
+        let scanned = try scanString()
+        if scanned.isEscaped { return String(decoding: scratch, as: UTF8.self) }
+        let bytes = UnsafeBufferPointer(rebasing: input[scanned.start..<scanned.end])
+        if scanned.isASCII, let word = JSONVocabulary.word(matching: bytes) { return word }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Checks a string starting at its opening quote and moves past its closing quote: control characters,
+    /// UTF-8 and escapes are validated; escaped strings are unescaped into `scratch`.
+    @inline(__always)
+    mutating func scanString() throws -> ScannedString {
         position += 1
         let start = position
         var isASCII = true
@@ -10,10 +35,9 @@ extension JSONByteParser {
             guard position < end else { break }
             let byte = input[position]
             if byte == UInt8(ascii: "\"") {
-                let bytes = UnsafeBufferPointer(rebasing: input[start..<position])
+                let scanned = ScannedString(start: start, end: position, isEscaped: false, isASCII: isASCII)
                 position += 1
-                if isASCII, let word = JSONVocabulary.word(matching: bytes) { return word }
-                return String(decoding: bytes, as: UTF8.self)
+                return scanned
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw controlCharacter() }
@@ -32,8 +56,9 @@ extension JSONByteParser {
             let byte = input[position]
             switch byte {
             case UInt8(ascii: "\""):
+                let scanned = ScannedString(start: start, end: position, isEscaped: true, isASCII: false)
                 position += 1
-                return String(decoding: scratch, as: UTF8.self)
+                return scanned
             case UInt8(ascii: "\\"):
                 try parseEscape()
             case 0x00..<0x20:

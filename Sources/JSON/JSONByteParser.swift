@@ -42,6 +42,12 @@ struct JSONByteParser {
         keys.reserveCapacity(room)
     }
 
+    /// A parser used only for its scanning (``JSONTapeParser``): the value stacks stay empty.
+    init(scanning input: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
+        self.input = input
+        self.options = options
+    }
+
     var end: Int { input.count }
 
     /// Parses the whole input as one value followed only by whitespace.

@@ -23,93 +23,77 @@ public struct SHCBundleValidator: Sendable {
         public var warnings: [SHCError] = []
     }
 
-    /// The Patient members the data-minimisation profile keeps.
-    static let patientMembers: Set<String> = ["resourceType", "name", "birthDate", "meta"]
-    /// The Immunization members the data-minimisation profile keeps.
-    static let immunizationMembers: Set<String> = [
-        "resourceType", "meta", "status", "vaccineCode", "patient", "occurrenceDateTime", "occurrenceString",
-        "performer", "lotNumber", "isSubpotent",
-    ]
-
-    /// Whether `key` is one of ``patientMembers`` (compared by length first: no hashing, few string compares).
-    static func isPatientMember(_ key: String) -> Bool {
-        switch key.utf8.count {
-        case 4: return key == "name" || key == "meta"
-        case 9: return key == "birthDate"
-        case 12: return key == "resourceType"
-        default: return false
-        }
-    }
-
-    /// Whether `key` is one of ``immunizationMembers`` (compared by length first).
-    static func isImmunizationMember(_ key: String) -> Bool {
-        switch key.utf8.count {
-        case 4: return key == "meta"
-        case 6: return key == "status"
-        case 7: return key == "patient"
-        case 9: return key == "performer" || key == "lotNumber"
-        case 11: return key == "vaccineCode" || key == "isSubpotent"
-        case 12: return key == "resourceType"
-        case 16: return key == "occurrenceString"
-        case 18: return key == "occurrenceDateTime"
-        default: return false
-        }
-    }
-
     /// Creates a validator (it has no settings).
     public init() {}
 
     /// Checks a bundle.
     public func validate(_ bundle: JSONValue) -> Findings {
+        guard let tape = try? JSONTape(value: bundle) else {
+            var findings = Findings()
+            findings.errors.append(SHCError(.fhirSchema, "expected a FHIR Bundle without repeated member names, found repeats"))
+            return findings
+        }
+        return validate(tape, bundle: tape.root)
+    }
+
+    /// Checks node `bundle` of a payload's tape.
+    func validate(_ tape: JSONTape, bundle: Int) -> Findings {
         var findings = Findings()
         func error(_ text: String) { findings.errors.append(SHCError(.fhirSchema, text)) }
         func warning(_ text: String) { findings.warnings.append(SHCError(.fhirSchema, text)) }
-        guard case .object(let object) = bundle, object["resourceType"]?.stringValue == "Bundle" else {
+        guard let type = tape.member("resourceType", of: bundle), tape.isString(at: type, equalTo: "Bundle") else {
             error("expected a FHIR Bundle (resourceType Bundle), found another value")
             return findings
         }
-        guard case .array(let entries) = object["entry"] ?? .null, !entries.isEmpty else {
+        guard let entries = tape.member("entry", of: bundle), tape.kind(at: entries) == .array, tape.count(at: entries) > 0 else {
             error("expected Bundle.entry to be a non-empty array, found none")
             return findings
         }
+        let entryCount = tape.count(at: entries)
         // The N of each resource:N (the text is canonical, so equal numbers are equal texts); its errors are
         // reported after those of empty values.
-        var fullUrls = ResourceNumbers(capacity: entries.count)
+        var fullUrls = ResourceNumbers(capacity: entryCount)
         var fullUrlErrors: [String] = []
-        for (index, entry) in entries.enumerated() {
-            guard let fullUrl = entry["fullUrl"]?.stringValue, let number = Self.resourceNumber(fullUrl) else {
+        var entry = entries + 1
+        for index in 0..<entryCount {
+            defer { entry = tape.after(entry) }
+            guard let fullUrl = tape.member("fullUrl", of: entry), tape.kind(at: fullUrl) == .string,
+                let number = tape.withUTF8(at: fullUrl, Self.resourceNumber(bytes:))
+            else {
                 fullUrlErrors.append("expected Bundle.entry[\(index)].fullUrl to be resource:N, found another value")
                 continue
             }
             if !fullUrls.insert(number) { fullUrlErrors.append("expected Bundle.entry[\(index)].fullUrl to be unique, found a repeat") }
         }
         // One pass gathers the empty values, unresolved references and CodeableConcept/Coding findings.
-        let walk = SHCBundleWalk(bundle: bundle, fullUrls: fullUrls)
+        let walk = SHCBundleWalk(tape: tape, bundle: bundle, fullUrls: fullUrls)
         walk.emptyErrors.forEach(error)
         fullUrlErrors.forEach(error)
-        for (index, entry) in entries.enumerated() {
+        entry = entries + 1
+        for index in 0..<entryCount {
+            defer { entry = tape.after(entry) }
             // Spelled only for a finding.
             func path() -> String { "Bundle.entry[\(index)].resource" }
-            guard case .object(let resource) = entry["resource"] ?? .null,
-                let type = resource["resourceType"]?.stringValue
+            guard let resource = tape.member("resource", of: entry), tape.kind(at: resource) == .object,
+                let type = tape.member("resourceType", of: resource), tape.kind(at: type) == .string
             else {
                 error("expected \(path()) to be an object with a resourceType, found another value")
                 continue
             }
-            let strict = type == "Patient" || type == "Immunization"
+            let isPatient = tape.isString(at: type, equalTo: "Patient")
+            let isImmunization = tape.isString(at: type, equalTo: "Immunization")
             for (entry, referencePath) in walk.unresolvedReferences where entry == index {
                 let text = "expected \(referencePath) to be resource:N naming an entry, found another value"
-                if strict { error(text) } else { warning(text) }
+                if isPatient || isImmunization { error(text) } else { warning(text) }
             }
+            let members = SHCResourceMembers(
+                resource, in: tape, profile: isPatient ? .patient : isImmunization ? .immunization : .other)
             // A meta that is not an object ends the common checks before the CodeableConcepts and Codings.
-            if checkCommon(resource, path: path, error: error, warning: warning) {
+            if checkCommon(tape, members, path: path, error: error, warning: warning) {
                 for (entry, text) in walk.minimisationWarnings where entry == index { warning(text) }
             }
-            switch type {
-            case "Patient": checkPatient(resource, path: path, error: error, warning: warning)
-            case "Immunization": checkImmunization(resource, path: path, error: error, warning: warning)
-            default: break
-            }
+            if isPatient { checkPatient(tape, members, path: path, error: error, warning: warning) }
+            if isImmunization { checkImmunization(tape, members, path: path, error: error, warning: warning) }
         }
         return findings
     }
@@ -118,23 +102,31 @@ public struct SHCBundleValidator: Sendable {
     ///
     /// - Returns: false when `meta` is not an object (which ends the checks of the resource's values).
     private func checkCommon(
-        _ resource: JSONObject, path: () -> String, error: (String) -> Void, warning: (String) -> Void
+        _ tape: JSONTape, _ resource: SHCResourceMembers, path: () -> String, error: (String) -> Void, warning: (String) -> Void
     ) -> Bool {
-        if resource["id"] != nil { warning("expected no \(path()).id (data minimisation), found one") }
-        if resource["text"] != nil { warning("expected no \(path()).text (data minimisation), found one") }
-        if let meta = resource["meta"] {
-            guard case .object(let metaObject) = meta else {
+        if resource.id != nil { warning("expected no \(path()).id (data minimisation), found one") }
+        if resource.text != nil { warning("expected no \(path()).text (data minimisation), found one") }
+        if let meta = resource.meta {
+            guard tape.kind(at: meta) == .object else {
                 warning("expected \(path()).meta to be an object holding security only, found another JSON type")
                 return false
             }
-            if metaObject.members.contains(where: { $0.key != "security" }) || metaObject["security"] == nil {
+            let security = tape.member("security", of: meta)
+            if security == nil || Self.keys(of: meta, in: tape, contain: { !tape.isString(at: $0, equalTo: "security") }) {
                 warning("expected \(path()).meta to hold security only, found other members")
             }
-            if let security = metaObject["security"] {
-                let valid = security.arrayValue?.allSatisfy { entry in
-                    guard case .object(let coding) = entry else { return false }
-                    return coding.members.allSatisfy { $0.key == "system" || $0.key == "code" } && coding["code"]?.stringValue != nil
-                } ?? false
+            if let security {
+                var valid = tape.kind(at: security) == .array
+                Self.forEachElement(of: security, in: tape) { coding in
+                    let onlySystemAndCode = !Self.keys(of: coding, in: tape) {
+                        !tape.isString(at: $0, equalTo: "system") && !tape.isString(at: $0, equalTo: "code")
+                    }
+                    if tape.kind(at: coding) != .object || !onlySystemAndCode
+                        || tape.member("code", of: coding).map({ tape.kind(at: $0) != .string }) ?? true
+                    {
+                        valid = false
+                    }
+                }
                 if !valid { error("expected \(path()).meta.security to be codings with system and code only, found others") }
             }
         }
@@ -142,61 +134,100 @@ public struct SHCBundleValidator: Sendable {
     }
 
     private func checkPatient(
-        _ patient: JSONObject, path: () -> String, error: (String) -> Void, warning: (String) -> Void
+        _ tape: JSONTape, _ patient: SHCResourceMembers, path: () -> String, error: (String) -> Void, warning: (String) -> Void
     ) {
-        for key in patient.members.lazy.map(\.key) where !Self.isPatientMember(key) && key != "id" && key != "text" {
-            warning("expected no \(path()).\(key) (Patient keeps name and birthDate only), found one")
+        for key in patient.extras {
+            warning("expected no \(path()).\(tape.string(at: key) ?? "") (Patient keeps name and birthDate only), found one")
         }
-        if let birthDate = patient["birthDate"] {
-            guard let text = birthDate.stringValue, FHIRDateText.isDate(text) else {
+        if let birthDate = patient.birthDate {
+            guard let text = tape.string(at: birthDate), FHIRDateText.isDate(text) else {
                 error("expected \(path()).birthDate to be YYYY, YYYY-MM or YYYY-MM-DD, found another value")
                 return
             }
         }
-        if let names = patient["name"], names.arrayValue == nil {
+        if let names = patient.name, tape.kind(at: names) != .array {
             error("expected \(path()).name to be an array, found another JSON type")
         }
     }
 
     private func checkImmunization(
-        _ immunization: JSONObject, path: () -> String, error: (String) -> Void, warning: (String) -> Void
+        _ tape: JSONTape, _ immunization: SHCResourceMembers, path: () -> String, error: (String) -> Void, warning: (String) -> Void
     ) {
-        for key in immunization.members.lazy.map(\.key) where !Self.isImmunizationMember(key) && key != "id" && key != "text" {
-            warning("expected no \(path()).\(key) (data minimisation), found one")
+        for key in immunization.extras {
+            warning("expected no \(path()).\(tape.string(at: key) ?? "") (data minimisation), found one")
         }
-        if immunization["status"]?.stringValue != "completed" {
+        if !(immunization.status.map { tape.isString(at: $0, equalTo: "completed") } ?? false) {
             error("expected \(path()).status to be completed, found another value")
         }
-        let codings = immunization["vaccineCode"]?["coding"]?.arrayValue ?? []
-        if codings.isEmpty {
+        let codings = immunization.vaccineCode.flatMap { tape.member("coding", of: $0) }
+        if codings.map({ tape.kind(at: $0) != .array || tape.count(at: $0) == 0 }) ?? true {
             error("expected \(path()).vaccineCode.coding to hold at least one coding, found none")
-        } else if !codings.allSatisfy({ $0["system"]?.stringValue != nil && $0["code"]?.stringValue != nil }) {
-            error("expected every coding of \(path()).vaccineCode to have a system and a code, found one without")
+        } else if let codings {
+            var complete = true
+            Self.forEachElement(of: codings, in: tape) { coding in
+                let system = tape.member("system", of: coding), code = tape.member("code", of: coding)
+                if system.map({ tape.kind(at: $0) != .string }) ?? true || code.map({ tape.kind(at: $0) != .string }) ?? true {
+                    complete = false
+                }
+            }
+            if !complete { error("expected every coding of \(path()).vaccineCode to have a system and a code, found one without") }
         }
-        if immunization["patient"]?["reference"]?.stringValue == nil {
+        let patientReference = immunization.patient.flatMap { tape.member("reference", of: $0) }
+        if patientReference.map({ tape.kind(at: $0) != .string }) ?? true {
             error("expected \(path()).patient.reference, found none")
         }
-        let dateTime = immunization["occurrenceDateTime"]
-        let string = immunization["occurrenceString"]
+        let dateTime = immunization.occurrenceDateTime
+        let string = immunization.occurrenceString
         switch (dateTime, string) {
         case (nil, nil):
             error("expected one of \(path()).occurrenceDateTime and .occurrenceString, found neither")
         case (.some, .some):
             error("expected only one of \(path()).occurrenceDateTime and .occurrenceString, found both")
         case (.some(let value), nil):
-            if !(value.stringValue.map(FHIRDateText.isDateTime) ?? false) {
+            if !(tape.string(at: value).map(FHIRDateText.isDateTime) ?? false) {
                 error("expected \(path()).occurrenceDateTime to be a FHIR dateTime, found another value")
             }
         case (nil, .some(let value)):
-            if value.stringValue == nil { error("expected \(path()).occurrenceString to be a string, found another type") }
+            if tape.kind(at: value) != .string { error("expected \(path()).occurrenceString to be a string, found another type") }
         }
-        if let performers = immunization["performer"] {
-            let valid = performers.arrayValue?.allSatisfy { $0["actor"]?["display"]?.stringValue != nil } ?? false
+        if let performers = immunization.performer {
+            var valid = tape.kind(at: performers) == .array
+            Self.forEachElement(of: performers, in: tape) { performer in
+                let display = tape.member("actor", of: performer).flatMap { tape.member("display", of: $0) }
+                if display.map({ tape.kind(at: $0) != .string }) ?? true { valid = false }
+            }
             if !valid { error("expected every \(path()).performer to have actor.display, found one without") }
         }
-        if let lot = immunization["lotNumber"], lot.stringValue == nil {
+        if let lot = immunization.lotNumber, tape.kind(at: lot) != .string {
             error("expected \(path()).lotNumber to be a string, found another JSON type")
         }
+    }
+
+    /// Calls `body` with each element of array `array` (nothing for other kinds).
+    static func forEachElement(of array: Int, in tape: JSONTape, _ body: (Int) -> Void) {
+        guard tape.kind(at: array) == .array else { return }
+        var element = array + 1
+        for _ in 0..<tape.count(at: array) {
+            body(element)
+            element = tape.after(element)
+        }
+    }
+
+    /// Calls `body` with each key node of object `object` (nothing for other kinds).
+    static func forEachKey(of object: Int, in tape: JSONTape, _ body: (Int) -> Void) {
+        guard tape.kind(at: object) == .object else { return }
+        var key = object + 1
+        for _ in 0..<tape.count(at: object) {
+            body(key)
+            key = tape.after(key + 1)
+        }
+    }
+
+    /// Whether a key of object `object` satisfies `predicate` (false for other kinds).
+    static func keys(of object: Int, in tape: JSONTape, contain predicate: (Int) -> Bool) -> Bool {
+        var found = false
+        forEachKey(of: object, in: tape) { key in if !found && predicate(key) { found = true } }
+        return found
     }
 
     /// Whether `text` is `resource:N` (N: 1 to 6 digits, no leading zero unless N is 0).
@@ -208,7 +239,7 @@ public struct SHCBundleValidator: Sendable {
         text.utf8.withContiguousStorageIfAvailable(resourceNumber(bytes:)) ?? resourceNumber(bytes: Array(text.utf8))
     }
 
-    private static func resourceNumber(bytes: some RandomAccessCollection<UInt8>) -> Int? {
+    static func resourceNumber(bytes: some RandomAccessCollection<UInt8>) -> Int? {
         let prefix: StaticString = "resource:"
         let prefixLength = prefix.utf8CodeUnitCount
         guard bytes.count > prefixLength, bytes.count <= prefixLength + 6 else { return nil }

@@ -7,9 +7,9 @@ import JSON
 /// Paths are kept as components and spelled out only when a finding is recorded (most cards have none), and
 /// the findings are bucketed so that the validator can report them in the order of its separate passes.
 struct SHCBundleWalk {
-    /// One step of a JSON path: a member key (`.key`) or an array index (`[n]`).
+    /// One step of a JSON path: a member key (`.key`, by its key node) or an array index (`[n]`).
     enum Component {
-        case key(String)
+        case key(Int)
         case index(Int)
     }
 
@@ -28,39 +28,41 @@ struct SHCBundleWalk {
     /// The current path below `Bundle`.
     private var path: [Component] = []
 
+    private let tape: JSONTape
     /// The N of the entries' `fullUrl`s.
     private let fullUrls: ResourceNumbers
 
-    /// Walks `bundle` (its `entry` member, the first with that key, holds the entries) whose `fullUrl`s are
-    /// `resource:N` for the N in `fullUrls`.
-    init(bundle: JSONValue, fullUrls: ResourceNumbers) {
+    /// Walks node `bundle` of `tape` (its `entry` member holds the entries) whose `fullUrl`s are `resource:N`
+    /// for the N in `fullUrls`.
+    init(tape: JSONTape, bundle: Int, fullUrls: ResourceNumbers) {
+        self.tape = tape
         self.fullUrls = fullUrls
         path.reserveCapacity(16)
         visit(bundle, role: .root)
     }
 
     /// The path spelled as the validator reports it (`Bundle.entry[0].resource…`).
-    static func spell(_ components: some Sequence<Component>) -> String {
+    private var pathText: String {
         var text = "Bundle"
-        for component in components {
+        for component in path {
             switch component {
-            case .key(let key): text += "." + key
+            case .key(let key): text += "." + (tape.string(at: key) ?? "")
             case .index(let index): text += "[\(index)]"
             }
         }
         return text
     }
 
-    private var pathText: String { Self.spell(path) }
-
-    /// Checks `value` at ``path`` and its descendants (depth-first, bounded by the parser's depth limit).
-    private mutating func visit(_ value: JSONValue, role: Role) {
-        switch value {
-        case .string(let text):
-            if text.isEmpty { emptyErrors.append("expected no empty string at \(pathText), found one") }
-        case .array(let items):
-            if items.isEmpty { emptyErrors.append("expected no empty array at \(pathText), found one") }
-            for (index, item) in items.enumerated() {
+    /// Checks node `node` at ``path`` and its descendants (depth-first, bounded by the parser's depth limit).
+    private mutating func visit(_ node: Int, role: Role) {
+        switch tape.kind(at: node) {
+        case .string:
+            if tape.utf8Count(at: node) == 0 { emptyErrors.append("expected no empty string at \(pathText), found one") }
+        case .array:
+            let count = tape.count(at: node)
+            if count == 0 { emptyErrors.append("expected no empty array at \(pathText), found one") }
+            var item = node + 1
+            for index in 0..<count {
                 let childRole: Role
                 switch role {
                 case .entries: childRole = .entry(index)
@@ -70,23 +72,25 @@ struct SHCBundleWalk {
                 path.append(.index(index))
                 visit(item, role: childRole)
                 path.removeLast()
+                item = tape.after(item)
             }
-        case .object(let object):
-            if object.count == 0 { emptyErrors.append("expected no empty object at \(pathText), found one") }
-            if case .resource(let entry) = role { checkResourceObject(object, entry: entry) }
+        case .object:
+            let count = tape.count(at: node)
+            if count == 0 { emptyErrors.append("expected no empty object at \(pathText), found one") }
+            if case .resource(let entry) = role { checkResourceObject(node, entry: entry) }
             var seenFirst = false
-            // Through the buffer, so that a member is borrowed rather than copied (a copy retains its value).
-            object.members.withUnsafeBufferPointer { members in
-            for member in members {
+            var key = node + 1
+            for _ in 0..<count {
+                let value = key + 1
                 var childRole = Role.other
                 switch role {
-                case .root where !seenFirst && member.key == "entry":
+                case .root where !seenFirst && tape.isString(at: key, equalTo: "entry"):
                     seenFirst = true
                     childRole = .entries
-                case .entry(let entry) where !seenFirst && member.key == "resource":
+                case .entry(let entry) where !seenFirst && tape.isString(at: key, equalTo: "resource"):
                     seenFirst = true
                     // Only a resource object with a resourceType gets the resource checks.
-                    if case .object(let resource) = member.value, resource["resourceType"]?.stringValue != nil {
+                    if tape.member("resourceType", of: value).map({ tape.kind(at: $0) == .string }) ?? false {
                         childRole = .resource(entry)
                     }
                 case .resource(let entry):
@@ -94,33 +98,37 @@ struct SHCBundleWalk {
                 default:
                     break
                 }
-                path.append(.key(member.key))
-                visit(member.value, role: childRole)
+                path.append(.key(key))
+                visit(value, role: childRole)
                 path.removeLast()
+                key = tape.after(value)
             }
-            }
-        default:
+        case .null, .bool, .number:
             break
         }
     }
 
-    /// The reference and data-minimisation checks of one object inside the resource of entry `entry`.
-    private mutating func checkResourceObject(_ object: JSONObject, entry: Int) {
+    /// The reference and data-minimisation checks of object `object` inside the resource of entry `entry`.
+    private mutating func checkResourceObject(_ object: Int, entry: Int) {
         var coding = false, text = false, display = false
-        var reference: JSONValue?
-        // One scan of the members; the first member of a key counts, as in `JSONObject`'s subscript.
-        for member in object.members {
-            // The length first: comparing unequal strings is a call, their UTF-8 count is not.
-            switch member.key.utf8.count {
-            case 9 where reference == nil && member.key == "reference": reference = member.value
-            case 6 where member.key == "coding": coding = true
-            case 4 where member.key == "text": text = true
-            case 7 where member.key == "display": display = true
+        var reference: Int?
+        // One scan of the members; the first member of a key counts, as in `JSONTape.member`.
+        var key = object + 1
+        for _ in 0..<tape.count(at: object) {
+            // The length first: most keys differ from these in length.
+            switch tape.utf8Count(at: key) {
+            case 9 where reference == nil && tape.isString(at: key, equalTo: "reference"): reference = key + 1
+            case 6 where tape.isString(at: key, equalTo: "coding"): coding = true
+            case 4 where tape.isString(at: key, equalTo: "text"): text = true
+            case 7 where tape.isString(at: key, equalTo: "display"): display = true
             default: break
             }
+            key = tape.after(key + 1)
         }
-        if let reference, !(reference.stringValue.flatMap(SHCBundleValidator.resourceNumber).map(fullUrls.contains) ?? false) {
-            unresolvedReferences.append((entry, pathText + ".reference"))
+        if let reference {
+            let resolves = tape.kind(at: reference) == .string
+                && (tape.withUTF8(at: reference, SHCBundleValidator.resourceNumber(bytes:)).map(fullUrls.contains) ?? false)
+            if !resolves { unresolvedReferences.append((entry, pathText + ".reference")) }
         }
         guard coding && text || display else { return }
         let valuePath = pathText

@@ -42,56 +42,18 @@ public struct SHCPayload: Sendable {
     /// - Throws: ``SHCError`` `SHC_SCHEMA` for a missing or mistyped `iss`, `nbf`, `exp`, `vc`, `vc.type`,
     ///   `vc.rid` or `credentialSubject` member, or a `vc.type` without ``healthCardType``.
     public init(json: JSONValue) throws {
-        guard case .object(let claims) = json else {
-            throw SHCError(.schema, "expected the payload to be a JSON object, found another JSON type")
+        // Read through the payload's tape, as verification reads it: one set of checks and messages.
+        let tape: JSONTape
+        do {
+            tape = try JSONTape(value: json)
+        } catch {
+            throw SHCError(.schema, "expected the payload without repeated member names, found repeats")
         }
-        guard case .string(let issuer) = claims["iss"] ?? .null else {
-            throw SHCError(.schema, "expected iss to be a string, found \(Self.kind(claims["iss"]))")
-        }
-        guard let notBefore = claims["nbf"]?.doubleValue else {
-            throw SHCError(.schema, "expected nbf to be a number, found \(Self.kind(claims["nbf"]))")
-        }
-        var expires: Double?
-        if let exp = claims["exp"] {
-            guard let value = exp.doubleValue else {
-                throw SHCError(.schema, "expected exp to be a number, found \(Self.kind(exp))")
-            }
-            expires = value
-        }
-        guard case .object(let vc) = claims["vc"] ?? .null else {
-            throw SHCError(.schema, "expected vc to be an object, found \(Self.kind(claims["vc"]))")
-        }
-        guard case .array(let typeValues) = vc["type"] ?? .null else {
-            throw SHCError(.schema, "expected vc.type to be an array, found \(Self.kind(vc["type"]))")
-        }
-        let types = try typeValues.map { value -> String in
-            guard case .string(let text) = value else {
-                throw SHCError(.schema, "expected vc.type entries to be strings, found \(Self.kind(value))")
-            }
-            return text
-        }
-        guard types.contains(Self.healthCardType) else {
-            throw SHCError(.schema, "expected vc.type to contain \(Self.healthCardType), found it missing")
-        }
-        var revocationID: String?
-        if let rid = vc["rid"] {
-            guard case .string(let text) = rid else {
-                throw SHCError(.schema, "expected vc.rid to be a string, found \(Self.kind(rid))")
-            }
-            revocationID = text
-        }
-        guard case .object(let subject) = vc["credentialSubject"] ?? .null else {
-            throw SHCError(.schema, "expected vc.credentialSubject to be an object, found \(Self.kind(vc["credentialSubject"]))")
-        }
-        guard case .string(let fhirVersion) = subject["fhirVersion"] ?? .null else {
-            throw SHCError(.schema, "expected credentialSubject.fhirVersion to be a string, found \(Self.kind(subject["fhirVersion"]))")
-        }
-        guard let bundle = subject["fhirBundle"], case .object = bundle else {
-            throw SHCError(.schema, "expected credentialSubject.fhirBundle to be an object, found \(Self.kind(subject["fhirBundle"]))")
-        }
+        let claims = try SHCClaims(tape: tape)
         self.init(
-            issuer: issuer, notBefore: notBefore, expires: expires, types: types, revocationID: revocationID,
-            fhirVersion: fhirVersion, fhirBundle: bundle)
+            issuer: claims.issuer, notBefore: claims.notBefore, expires: claims.expires, types: claims.types,
+            revocationID: claims.revocationID, fhirVersion: claims.fhirVersion,
+            fhirBundle: json["vc"]?["credentialSubject"]?["fhirBundle"] ?? tape.value(at: claims.bundle))
     }
 
     /// The claims as JSON, in the order of the spec examples: `iss`, `nbf`, `exp`, `vc` (`type`,
@@ -113,7 +75,10 @@ public struct SHCPayload: Sendable {
     }
 
     /// Whether `iss` is an https URL without a trailing slash (and without whitespace, query or fragment).
-    public var hasValidIssuerURL: Bool {
+    public var hasValidIssuerURL: Bool { Self.isValidIssuerURL(issuer) }
+
+    /// Whether `issuer` is an https URL without a trailing slash (and without whitespace, query or fragment).
+    static func isValidIssuerURL(_ issuer: String) -> Bool {
         // Over the contiguous UTF-8 (no copy into an array): this runs for every verification.
         var issuer = issuer
         return issuer.withUTF8 { bytes in
@@ -122,18 +87,6 @@ public struct SHCPayload: Sendable {
                 bytes.prefix(scheme.utf8CodeUnitCount).elementsEqual(UnsafeBufferPointer(start: scheme.utf8Start, count: scheme.utf8CodeUnitCount))
             else { return false }
             return !bytes.contains { $0 <= 0x20 || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") || $0 >= 0x7F }
-        }
-    }
-
-    static func kind(_ value: JSONValue?) -> String {
-        switch value {
-        case nil: return "none"
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .integer, .double: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
         }
     }
 }

@@ -125,12 +125,16 @@ public struct SHCVerifier: Sendable {
     /// tooling that validates payload files. The signature stays `skipped`, so the result is never valid.
     public func checkPayload(_ json: JSONValue, context: VerificationContext) -> VerificationResult {
         var result = VerificationResult(format: .smartHealthCard)
-        result.checks.decode = .pass
         result.formatPayload = json
-        result.issuer = json["iss"]?.stringValue
-        checkTime(json, at: context.validationTime, result: &result)
-        let payload = checkSchema(json, result: &result)
-        if let rid = payload?.revocationID, !SHCRevocationList.isValidRID(rid) {
+        guard let tape = try? JSONTape(value: json) else {
+            result.fail(\.decode, SHCError(.payloadJSON, "expected a JSON payload without repeated member names, found repeats"))
+            return result
+        }
+        result.checks.decode = .pass
+        result.issuer = tape.member("iss", of: tape.root).flatMap(tape.string(at:))
+        checkTime(tape, at: context.validationTime, result: &result)
+        let claims = checkSchema(tape, result: &result)
+        if let rid = claims?.revocationID, !SHCRevocationList.isValidRID(rid) {
             result.fail(\.revocation, SHCError(.invalidRevocationList, "expected rid to be 1 to 24 base64url characters, found another value"))
         }
         return result
@@ -141,7 +145,7 @@ public struct SHCVerifier: Sendable {
 
         // 1. decode
         let jws: CompactJWS
-        let json: JSONValue
+        let tape: JSONTape
         do {
             if let first = text.utf8.first, let last = text.utf8.last, SHCInput.isSpace(first) || SHCInput.isSpace(last) {
                 throw SHCError(.trailingCharacters, "expected no whitespace around the JWS, found some")
@@ -168,11 +172,13 @@ public struct SHCVerifier: Sendable {
                 throw SHCError(.trailingCharacters, "expected the payload JSON without a byte order mark, found one")
             }
             do {
-                json = try JSONParser.parse(inflated, options: .init(maxBytes: Self.maximumPayloadSize, maxDepth: 64))
+                // A tape, not a tree: the checks read what they need from it; the tree is built only if a caller
+                // asks for `formatPayload` or the record.
+                tape = try JSONTape(parsing: inflated, options: .init(maxBytes: Self.maximumPayloadSize, maxDepth: 64))
             } catch {
                 throw SHCError(.payloadJSON, "expected a JSON payload, found \((error as? JSONError)?.code ?? "invalid JSON")")
             }
-            guard case .object = json else {
+            guard tape.kind(at: tape.root) == .object else {
                 throw SHCError(.payloadJSON, "expected the payload to be a JSON object, found another JSON type")
             }
         } catch {
@@ -180,8 +186,8 @@ public struct SHCVerifier: Sendable {
             return result
         }
         result.checks.decode = .pass
-        result.formatPayload = json
-        let issuer = json["iss"]?.stringValue
+        result.setFormatPayload { tape.value(at: tape.root) }
+        let issuer = tape.member("iss", of: tape.root).flatMap(tape.string(at:))
         result.issuer = issuer
         if text.utf8.count > SHCNumericQR.maximumSingleJWSLength {
             result.warnings.append(
@@ -192,16 +198,22 @@ public struct SHCVerifier: Sendable {
         // 2. signature
         let key = checkSignature(jws, issuer: issuer, context: context, result: &result)
         // 4. time
-        checkTime(json, at: context.validationTime, result: &result)
+        checkTime(tape, at: context.validationTime, result: &result)
         // 5. schema
-        let payload = checkSchema(json, result: &result)
+        let claims = checkSchema(tape, result: &result)
         // 6. revocation
-        checkRevocation(payload, json: json, key: key, context: context, result: &result)
+        checkRevocation(claims, key: key, context: context, result: &result)
 
-        if let payload {
+        if claims != nil {
             let mapper = SHCRecordMapper(translator: codeTranslator, country: assumedCountry)
             let kid = jws.header.keyID
-            result.setCredential { mapper.record(from: payload, keyID: kid) }
+            result.setCredential {
+                // The claims were read from this tape, so its tree gives the same payload.
+                guard let payload = try? SHCPayload(json: tape.value(at: tape.root)) else {
+                    return (nil, [GenericCodedError(SHCError(.notMapped, "expected the checked payload to map, found it unreadable"))])
+                }
+                return mapper.record(from: payload, keyID: kid)
+            }
         }
         return result
     }
@@ -226,9 +238,9 @@ public struct SHCVerifier: Sendable {
         return nil
     }
 
-    private func checkTime(_ json: JSONValue, at date: Date, result: inout VerificationResult) {
+    private func checkTime(_ tape: JSONTape, at date: Date, result: inout VerificationResult) {
         let now = date.timeIntervalSince1970
-        guard let nbf = json["nbf"]?.doubleValue else {
+        guard let nbf = tape.member("nbf", of: tape.root).flatMap(tape.double(at:)) else {
             result.fail(\.time, SHCError(.schema, "expected nbf to be a number, found none"))
             return
         }
@@ -237,12 +249,13 @@ public struct SHCVerifier: Sendable {
             result.fail(\.time, SHCError(.notYetValid, "expected nbf in seconds, found a value in milliseconds"))
             return
         }
-        var expiry = json["exp"]?.doubleValue
+        let expNode = tape.member("exp", of: tape.root)
+        var expiry = expNode.flatMap(tape.double(at:))
         if let exp = expiry, exp >= 1e11 {
             result.warnings.append(GenericCodedError(SHCError(.invalidExpiration, "expected exp in seconds, found a value in milliseconds; read as milliseconds")))
             expiry = exp / 1000
         }
-        if json["exp"] != nil, expiry == nil {
+        if expNode != nil, expiry == nil {
             result.fail(\.time, SHCError(.schema, "expected exp to be a number, found another JSON type"))
         } else if let exp = expiry, exp <= nbf {
             result.fail(\.time, SHCError(.invalidExpiration, "expected exp after nbf, found it at or before"))
@@ -259,19 +272,19 @@ public struct SHCVerifier: Sendable {
         }
     }
 
-    private func checkSchema(_ json: JSONValue, result: inout VerificationResult) -> SHCPayload? {
-        let payload: SHCPayload
+    private func checkSchema(_ tape: JSONTape, result: inout VerificationResult) -> SHCClaims? {
+        let claims: SHCClaims
         do {
-            payload = try SHCPayload(json: json)
+            claims = try SHCClaims(tape: tape)
         } catch {
             result.fail(\.schema, error)
             return nil
         }
         var errors: [SHCError] = []
-        if !payload.hasValidIssuerURL {
+        if !claims.hasValidIssuerURL {
             errors.append(SHCError(.invalidIssuerURL, "expected iss to be an https URL without a trailing slash, found another value"))
         }
-        let findings = SHCBundleValidator().validate(payload.fhirBundle)
+        let findings = SHCBundleValidator().validate(tape, bundle: claims.bundle)
         if !findings.errors.isEmpty {
             let shown = findings.errors.prefix(5).map(\.message).joined(separator: "; ")
             let more = findings.errors.count > 5 ? " (and \(findings.errors.count - 5) more)" : ""
@@ -287,11 +300,11 @@ public struct SHCVerifier: Sendable {
         } else {
             for error in errors { result.fail(\.schema, error) }
         }
-        return payload
+        return claims
     }
 
     private func checkRevocation(
-        _ payload: SHCPayload?, json: JSONValue, key: JWK?, context: VerificationContext, result: inout VerificationResult
+        _ payload: SHCClaims?, key: JWK?, context: VerificationContext, result: inout VerificationResult
     ) {
         let rid = payload?.revocationID
         if let rid, !SHCRevocationList.isValidRID(rid) {

@@ -1,0 +1,188 @@
+/// The parsing engine behind ``JSONTape``: the same pass as ``JSONByteParser`` (whose scalar scanning it
+/// uses, so that both accept and refuse the same input with the same errors), writing nodes instead of values.
+struct JSONTapeParser {
+    /// The scanner: input, position, limits, and the string, number and literal checks.
+    var scanner: JSONByteParser
+    var nodes: [JSONTape.Node] = []
+    var unescaped: [[UInt8]] = []
+    /// Node indices of the open containers, innermost last.
+    var open: [Int] = []
+    /// Key node indices of the open objects' members so far, and where each open container's keys start.
+    var keys: [Int] = []
+    var keyStarts: [Int] = []
+    /// Keys of large objects, by depth: built once an object is large enough for linear duplicate checks to
+    /// cost too much.
+    var keySets: [Int: Set<[UInt8]>] = [:]
+
+    init(_ input: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
+        scanner = JSONByteParser(scanning: input, options: options)
+        // A value takes at least two bytes; a certificate payload has a few hundred.
+        nodes.reserveCapacity(min(256, input.count / 2 + 1))
+        open.reserveCapacity(16)
+        keyStarts.reserveCapacity(16)
+        keys.reserveCapacity(64)
+    }
+
+    var input: UnsafeBufferPointer<UInt8> { scanner.input }
+    var end: Int { scanner.end }
+
+    /// Parses the whole input as one value followed only by whitespace.
+    mutating func parseDocument() throws {
+        valueLoop: while true {
+            scanner.skipWhitespace()
+            guard scanner.position < end else { throw scanner.unexpectedEnd(expected: "a value") }
+            let start = scanner.position
+            switch input[start] {
+            case UInt8(ascii: "{"):
+                try openContainer(.object)
+                scanner.skipWhitespace()
+                guard scanner.position < end else { throw scanner.unexpectedEnd(expected: "'\"' or '}'") }
+                if input[scanner.position] == UInt8(ascii: "}") {
+                    scanner.position += 1
+                    closeContainer()
+                } else {
+                    try parseMemberKey()
+                    continue valueLoop
+                }
+            case UInt8(ascii: "["):
+                try openContainer(.array)
+                scanner.skipWhitespace()
+                guard scanner.position < end else { throw scanner.unexpectedEnd(expected: "a value or ']'") }
+                if input[scanner.position] == UInt8(ascii: "]") {
+                    scanner.position += 1
+                    closeContainer()
+                } else {
+                    continue valueLoop
+                }
+            case UInt8(ascii: "\""):
+                try appendString()
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                _ = try scanner.parseNumber()
+                appendScalar(.number, flag: false, start: start)
+            case UInt8(ascii: "t"):
+                try scanner.expectLiteral("true")
+                appendScalar(.bool, flag: true, start: start)
+            case UInt8(ascii: "f"):
+                try scanner.expectLiteral("false")
+                appendScalar(.bool, flag: false, start: start)
+            case UInt8(ascii: "n"):
+                try scanner.expectLiteral("null")
+                appendScalar(.null, flag: false, start: start)
+            default:
+                throw scanner.unexpectedByte(expected: "a value")
+            }
+
+            // A value is complete: count it in its container, closing containers as long as they end here.
+            while let container = open.last {
+                nodes[container].count += 1
+                let isObject = nodes[container].kind == .object
+                scanner.skipWhitespace()
+                let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                let expected = isObject ? "',' or '}'" : "',' or ']'"
+                guard scanner.position < end else { throw scanner.unexpectedEnd(expected: expected) }
+                let byte = input[scanner.position]
+                if byte == UInt8(ascii: ",") {
+                    scanner.position += 1
+                    if isObject {
+                        scanner.skipWhitespace()
+                        try parseMemberKey()
+                    }
+                    continue valueLoop
+                }
+                guard byte == closer else { throw scanner.unexpectedByte(expected: expected) }
+                scanner.position += 1
+                closeContainer()
+            }
+            scanner.skipWhitespace()
+            guard scanner.position == end else {
+                throw JSONError.at(
+                    scanner.position, .trailingData, expected: "only whitespace after the value",
+                    found: JSONError.describe(byte: input[scanner.position]))
+            }
+            return
+        }
+    }
+
+    mutating func openContainer(_ kind: JSONTape.Kind) throws {
+        guard open.count < scanner.options.maxDepth else {
+            throw JSONError.at(scanner.position, .tooDeep, "nesting deeper than the limit of \(scanner.options.maxDepth)")
+        }
+        open.append(nodes.count)
+        keyStarts.append(keys.count)
+        nodes.append(JSONTape.Node(kind: kind, flag: false, start: Int32(scanner.position), end: 0, next: 0, count: 0))
+        scanner.position += 1
+    }
+
+    /// Ends the innermost container (its closing bracket already passed).
+    mutating func closeContainer() {
+        let container = open.removeLast()
+        nodes[container].end = Int32(scanner.position)
+        nodes[container].next = Int32(nodes.count)
+        let keyStart = keyStarts.removeLast()
+        while keys.count > keyStart { keys.removeLast() }
+        if !keySets.isEmpty { keySets[open.count] = nil }
+    }
+
+    mutating func appendScalar(_ kind: JSONTape.Kind, flag: Bool, start: Int) {
+        let index = Int32(nodes.count)
+        nodes.append(JSONTape.Node(kind: kind, flag: flag, start: Int32(start), end: Int32(scanner.position), next: index + 1, count: 0))
+    }
+
+    /// Appends a string node (`position` at its opening quote).
+    mutating func appendString() throws {
+        let scanned = try scanner.scanString()
+        let index = Int32(nodes.count)
+        var node = JSONTape.Node(
+            kind: .string, flag: scanned.isEscaped, start: Int32(scanned.start), end: Int32(scanned.end), next: index + 1, count: 0)
+        if scanned.isEscaped {
+            node.count = Int32(unescaped.count)
+            unescaped.append(scanner.scratch)
+        }
+        nodes.append(node)
+    }
+
+    /// Parses `"key"` and the following `:` of an object member (whitespace before the key already skipped).
+    mutating func parseMemberKey() throws {
+        guard scanner.position < end else { throw scanner.unexpectedEnd(expected: "'\"' to start a member name") }
+        guard input[scanner.position] == UInt8(ascii: "\"") else {
+            throw scanner.unexpectedByte(expected: "'\"' to start a member name")
+        }
+        let keyOffset = scanner.position
+        try appendString()
+        try register(key: nodes.count - 1, offset: keyOffset)
+        scanner.skipWhitespace()
+        guard scanner.position < end else { throw scanner.unexpectedEnd(expected: "':'") }
+        guard input[scanner.position] == UInt8(ascii: ":") else { throw scanner.unexpectedByte(expected: "':'") }
+        scanner.position += 1
+    }
+
+    /// Records a member key of the innermost object; a repeat is an error.
+    mutating func register(key: Int, offset: Int) throws {
+        let depth = open.count - 1
+        let start = keyStarts[depth]
+        var duplicate = false
+        if keys.count - start < JSONByteParser.linearKeyCheckLimit {
+            withKeyBytes(key) { wanted in
+                for index in start..<keys.count where withKeyBytes(keys[index], { JSONTape.equal($0, wanted) }) {
+                    duplicate = true
+                    return
+                }
+            }
+        } else {
+            if keySets[depth] == nil {
+                keySets[depth] = Set(keys[start...].map { withKeyBytes($0) { Array($0) } })
+            }
+            let bytes = withKeyBytes(key) { Array($0) }
+            duplicate = keySets[depth]?.insert(bytes).inserted == false
+        }
+        if duplicate { throw JSONError.at(offset, .duplicateKey, "an object member name occurs a second time") }
+        keys.append(key)
+    }
+
+    /// The unescaped bytes of key node `key`.
+    func withKeyBytes<Result>(_ key: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let node = nodes[key]
+        if node.flag { return unescaped[Int(node.count)].withUnsafeBufferPointer(body) }
+        return body(UnsafeBufferPointer(rebasing: input[Int(node.start)..<Int(node.end)]))
+    }
+}
