@@ -5,11 +5,21 @@ struct JSONTapeParser {
     var scanner: JSONByteParser
     var nodes: [JSONTape.Node] = []
     var unescaped: [[UInt8]] = []
-    /// Node indices of the open containers, innermost last.
-    var open: [Int] = []
-    /// Key node indices of the open objects' members so far, and where each open container's keys start.
+    /// An open container.
+    struct Frame {
+        /// Its node.
+        let node: Int
+        let isObject: Bool
+        /// Where its member keys start in `keys`.
+        let keyStart: Int
+        /// Its elements or members so far.
+        var count: Int32 = 0
+    }
+
+    /// The open containers, innermost last.
+    var open: [Frame] = []
+    /// Key node indices of the open objects' members so far.
     var keys: [Int] = []
-    var keyStarts: [Int] = []
     /// Keys of large objects, by depth: built once an object is large enough for linear duplicate checks to
     /// cost too much.
     var keySets: [Int: Set<[UInt8]>] = [:]
@@ -19,7 +29,6 @@ struct JSONTapeParser {
         // A value takes at least two bytes; a certificate payload has a few hundred.
         nodes.reserveCapacity(min(256, input.count / 2 + 1))
         open.reserveCapacity(16)
-        keyStarts.reserveCapacity(16)
         keys.reserveCapacity(64)
     }
 
@@ -73,9 +82,9 @@ struct JSONTapeParser {
             }
 
             // A value is complete: count it in its container, closing containers as long as they end here.
-            while let container = open.last {
-                nodes[container].count += 1
-                let isObject = nodes[container].kind == .object
+            while !open.isEmpty {
+                open[open.count - 1].count += 1
+                let isObject = open[open.count - 1].isObject
                 scanner.skipWhitespace()
                 let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 let expected = isObject ? "',' or '}'" : "',' or ']'"
@@ -107,19 +116,18 @@ struct JSONTapeParser {
         guard open.count < scanner.options.maxDepth else {
             throw JSONError.at(scanner.position, .tooDeep, "nesting deeper than the limit of \(scanner.options.maxDepth)")
         }
-        open.append(nodes.count)
-        keyStarts.append(keys.count)
+        open.append(Frame(node: nodes.count, isObject: kind == .object, keyStart: keys.count))
         nodes.append(JSONTape.Node(kind: kind, flag: false, start: Int32(scanner.position), end: 0, next: 0, count: 0))
         scanner.position += 1
     }
 
     /// Ends the innermost container (its closing bracket already passed).
     mutating func closeContainer() {
-        let container = open.removeLast()
-        nodes[container].end = Int32(scanner.position)
-        nodes[container].next = Int32(nodes.count)
-        let keyStart = keyStarts.removeLast()
-        while keys.count > keyStart { keys.removeLast() }
+        let frame = open.removeLast()
+        nodes[frame.node].end = Int32(scanner.position)
+        nodes[frame.node].next = Int32(nodes.count)
+        nodes[frame.node].count = frame.count
+        while keys.count > frame.keyStart { keys.removeLast() }
         if !keySets.isEmpty { keySets[open.count] = nil }
     }
 
@@ -159,13 +167,28 @@ struct JSONTapeParser {
     /// Records a member key of the innermost object; a repeat is an error.
     mutating func register(key: Int, offset: Int) throws {
         let depth = open.count - 1
-        let start = keyStarts[depth]
+        let start = open[depth].keyStart
         var duplicate = false
         if keys.count - start < JSONByteParser.linearKeyCheckLimit {
-            withKeyBytes(key) { wanted in
-                for index in start..<keys.count where withKeyBytes(keys[index], { JSONTape.equal($0, wanted) }) {
-                    duplicate = true
-                    return
+            let node = nodes[key]
+            if node.flag {
+                withKeyBytes(key) { wanted in
+                    for index in start..<keys.count where withKeyBytes(keys[index], { JSONTape.equal($0, wanted) }) {
+                        duplicate = true
+                        return
+                    }
+                }
+            } else {
+                // Unescaped keys (the usual case) are told apart by length, then by their bytes in the input.
+                let length = Int(node.end - node.start)
+                for index in start..<keys.count {
+                    let other = nodes[keys[index]]
+                    if other.flag {
+                        duplicate = withKeyBytes(keys[index]) { JSONTape.equal($0, UnsafeBufferPointer(rebasing: input[Int(node.start)..<Int(node.end)])) }
+                    } else if Int(other.end - other.start) == length {
+                        duplicate = inputBytesEqual(Int(other.start), Int(node.start), length)
+                    }
+                    if duplicate { break }
                 }
             }
         } else {
@@ -177,6 +200,12 @@ struct JSONTapeParser {
         }
         if duplicate { throw JSONError.at(offset, .duplicateKey, "an object member name occurs a second time") }
         keys.append(key)
+    }
+
+    /// Whether the `length` input bytes at `first` and at `second` are equal.
+    func inputBytesEqual(_ first: Int, _ second: Int, _ length: Int) -> Bool {
+        for offset in 0..<length where input[first + offset] != input[second + offset] { return false }
+        return true
     }
 
     /// The unescaped bytes of key node `key`.

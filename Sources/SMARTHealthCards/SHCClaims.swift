@@ -10,8 +10,8 @@ struct SHCClaims {
     var notBefore: Double
     /// `exp`, when present.
     var expires: Double?
-    /// `vc.type`.
-    var types: [String]
+    /// The node of `vc.type` (an array of strings); see ``types(in:)``.
+    var typeList: Int
     /// `vc.rid`, when present.
     var revocationID: String?
     /// `vc.credentialSubject.fhirVersion`.
@@ -51,17 +51,17 @@ struct SHCClaims {
         guard let typeList = typeNode, tape.kind(at: typeList) == .array else {
             throw SHCError(.schema, "expected vc.type to be an array, found \(Self.kind(typeNode, in: tape))")
         }
-        var types: [String] = []
-        types.reserveCapacity(tape.count(at: typeList))
+        // Checked in place: verification needs only to know that the health card type is listed.
+        var hasHealthCardType = false
         var element = typeList + 1
         for _ in 0..<tape.count(at: typeList) {
-            guard let text = tape.string(at: element) else {
+            guard tape.kind(at: element) == .string else {
                 throw SHCError(.schema, "expected vc.type entries to be strings, found \(Self.kind(element, in: tape))")
             }
-            types.append(text)
+            if tape.isString(at: element, equalTo: SHCPayload.healthCardTypeText) { hasHealthCardType = true }
             element = tape.after(element)
         }
-        guard types.contains(SHCPayload.healthCardType) else {
+        guard hasHealthCardType else {
             throw SHCError(.schema, "expected vc.type to contain \(SHCPayload.healthCardType), found it missing")
         }
         var revocationID: String?
@@ -86,10 +86,21 @@ struct SHCClaims {
         self.issuer = issuer
         self.notBefore = notBefore
         self.expires = expires
-        self.types = types
+        self.typeList = typeList
         self.revocationID = revocationID
         self.fhirVersion = fhirVersion
         self.bundle = bundle
+    }
+
+    /// The entries of `vc.type`.
+    func types(in tape: JSONTape) -> [String] {
+        var types: [String] = []
+        var element = typeList + 1
+        for _ in 0..<tape.count(at: typeList) {
+            types.append(tape.string(at: element) ?? "")
+            element = tape.after(element)
+        }
+        return types
     }
 
     /// Whether `iss` is an https URL without a trailing slash (and without whitespace, query or fragment).

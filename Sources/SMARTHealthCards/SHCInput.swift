@@ -36,7 +36,7 @@ enum SHCInput {
             throw SHCError(.trailingCharacters, "expected no whitespace around the card, found some")
         }
         // `shc:` in any case, so that a malformed prefix is reported as a QR header error, not as a bad JWS.
-        if body.utf8.prefix(4).map({ $0 | 0x20 }).elementsEqual("shc:".utf8) {
+        if body.utf8.prefix(4).lazy.map({ $0 | 0x20 }).elementsEqual("shc:".utf8) {
             return try decodeQR(body)
         }
         if first == UInt8(ascii: "{") {

@@ -6,7 +6,9 @@ import JSON
 /// fractional) and keeps the whole JSON (``json``) so that nothing is lost.
 public struct SHCPayload: Sendable {
     /// The type every SMART Health Card must list in `vc.type`.
-    public static let healthCardType = "https://smarthealth.cards#health-card"
+    public static let healthCardType = healthCardTypeText.description
+    /// ``healthCardType`` for byte-wise comparisons.
+    static let healthCardTypeText: StaticString = "https://smarthealth.cards#health-card"
 
     /// `iss`: the issuer's base URL.
     public var issuer: String
@@ -51,7 +53,7 @@ public struct SHCPayload: Sendable {
         }
         let claims = try SHCClaims(tape: tape)
         self.init(
-            issuer: claims.issuer, notBefore: claims.notBefore, expires: claims.expires, types: claims.types,
+            issuer: claims.issuer, notBefore: claims.notBefore, expires: claims.expires, types: claims.types(in: tape),
             revocationID: claims.revocationID, fhirVersion: claims.fhirVersion,
             fhirBundle: json["vc"]?["credentialSubject"]?["fhirBundle"] ?? tape.value(at: claims.bundle))
     }

@@ -24,7 +24,7 @@ public enum PayloadFormatDetector {
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text = Substring(text.utf8.dropFirst(3)) }
         let head = text.utf8.prefix(5)
         if head.starts(with: "HC1:".utf8) { return .euDCC }
-        if head.count == 5, head.map({ $0 | 0x20 }).elementsEqual("shc:/".utf8) { return .smartHealthCard }
+        if head.count == 5, head.lazy.map({ $0 | 0x20 }).elementsEqual("shc:/".utf8) { return .smartHealthCard }
         if head.count >= 4, text.utf8.dropFirst(3).first == UInt8(ascii: ":"),
             head.prefix(3).allSatisfy({ isUpperAlphanumeric($0) })
         {
