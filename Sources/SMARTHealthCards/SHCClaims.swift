@@ -4,8 +4,8 @@ import JSON
 /// without building the payload's tree. ``SHCPayload/init(json:)`` reads through it too, so both give the same
 /// errors.
 struct SHCClaims {
-    /// `iss`.
-    var issuer: String
+    /// The node of `iss` (a string); see ``issuer(in:)``.
+    var issuerNode: Int
     /// `nbf`, seconds since 1970.
     var notBefore: Double
     /// `exp`, when present.
@@ -29,7 +29,7 @@ struct SHCClaims {
             throw SHCError(.schema, "expected the payload to be a JSON object, found another JSON type")
         }
         let iss = tape.member("iss", of: claims)
-        guard let issuer = iss.flatMap(tape.string(at:)) else {
+        guard let issuerNode = iss, tape.kind(at: issuerNode) == .string else {
             throw SHCError(.schema, "expected iss to be a string, found \(Self.kind(iss, in: tape))")
         }
         let nbf = tape.member("nbf", of: claims)
@@ -83,7 +83,7 @@ struct SHCClaims {
         guard let bundle = bundleNode, tape.kind(at: bundle) == .object else {
             throw SHCError(.schema, "expected credentialSubject.fhirBundle to be an object, found \(Self.kind(bundleNode, in: tape))")
         }
-        self.issuer = issuer
+        self.issuerNode = issuerNode
         self.notBefore = notBefore
         self.expires = expires
         self.typeList = typeList
@@ -104,7 +104,10 @@ struct SHCClaims {
     }
 
     /// Whether `iss` is an https URL without a trailing slash (and without whitespace, query or fragment).
-    var hasValidIssuerURL: Bool { SHCPayload.isValidIssuerURL(issuer) }
+    func hasValidIssuerURL(in tape: JSONTape) -> Bool { tape.withUTF8(at: issuerNode, SHCPayload.isValidIssuerURL(bytes:)) }
+
+    /// `iss`.
+    func issuer(in tape: JSONTape) -> String { tape.string(at: issuerNode) ?? "" }
 
     /// The JSON type of a node, as the error messages name it.
     static func kind(_ node: Int?, in tape: JSONTape) -> String {

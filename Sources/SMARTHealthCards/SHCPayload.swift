@@ -53,7 +53,7 @@ public struct SHCPayload: Sendable {
         }
         let claims = try SHCClaims(tape: tape)
         self.init(
-            issuer: claims.issuer, notBefore: claims.notBefore, expires: claims.expires, types: claims.types(in: tape),
+            issuer: claims.issuer(in: tape), notBefore: claims.notBefore, expires: claims.expires, types: claims.types(in: tape),
             revocationID: claims.revocationID, fhirVersion: claims.fhirVersion,
             fhirBundle: json["vc"]?["credentialSubject"]?["fhirBundle"] ?? tape.value(at: claims.bundle))
     }
@@ -81,14 +81,17 @@ public struct SHCPayload: Sendable {
 
     /// Whether `issuer` is an https URL without a trailing slash (and without whitespace, query or fragment).
     static func isValidIssuerURL(_ issuer: String) -> Bool {
-        // Over the contiguous UTF-8 (no copy into an array): this runs for every verification.
         var issuer = issuer
-        return issuer.withUTF8 { bytes in
-            let scheme: StaticString = "https://"
-            guard bytes.count > scheme.utf8CodeUnitCount, bytes.last != UInt8(ascii: "/"),
-                bytes.prefix(scheme.utf8CodeUnitCount).elementsEqual(UnsafeBufferPointer(start: scheme.utf8Start, count: scheme.utf8CodeUnitCount))
-            else { return false }
-            return !bytes.contains { $0 <= 0x20 || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") || $0 >= 0x7F }
-        }
+        return issuer.withUTF8(isValidIssuerURL(bytes:))
+    }
+
+    /// Whether the UTF-8 `bytes` are an https URL without a trailing slash (and without whitespace, query or
+    /// fragment).
+    static func isValidIssuerURL(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let scheme: StaticString = "https://"
+        guard bytes.count > scheme.utf8CodeUnitCount, bytes.last != UInt8(ascii: "/"),
+            bytes.prefix(scheme.utf8CodeUnitCount).elementsEqual(UnsafeBufferPointer(start: scheme.utf8Start, count: scheme.utf8CodeUnitCount))
+        else { return false }
+        return !bytes.contains { $0 <= 0x20 || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") || $0 >= 0x7F }
     }
 }

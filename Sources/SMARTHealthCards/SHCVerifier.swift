@@ -202,7 +202,7 @@ public struct SHCVerifier: Sendable {
         // 5. schema
         let claims = checkSchema(tape, result: &result)
         // 6. revocation
-        checkRevocation(claims, key: key, context: context, result: &result)
+        checkRevocation(claims, issuer: issuer ?? "", key: key, context: context, result: &result)
 
         if claims != nil {
             let mapper = SHCRecordMapper(translator: codeTranslator, country: assumedCountry)
@@ -281,7 +281,7 @@ public struct SHCVerifier: Sendable {
             return nil
         }
         var errors: [SHCError] = []
-        if !claims.hasValidIssuerURL {
+        if !claims.hasValidIssuerURL(in: tape) {
             errors.append(SHCError(.invalidIssuerURL, "expected iss to be an https URL without a trailing slash, found another value"))
         }
         let findings = SHCBundleValidator().validate(tape, bundle: claims.bundle)
@@ -304,7 +304,7 @@ public struct SHCVerifier: Sendable {
     }
 
     private func checkRevocation(
-        _ payload: SHCClaims?, key: JWK?, context: VerificationContext, result: inout VerificationResult
+        _ payload: SHCClaims?, issuer: String, key: JWK?, context: VerificationContext, result: inout VerificationResult
     ) {
         let rid = payload?.revocationID
         if let rid, !SHCRevocationList.isValidRID(rid) {
@@ -313,9 +313,9 @@ public struct SHCVerifier: Sendable {
         }
         guard let key, let payload, let kid = key.keyID else { return }
         if context.revocation != nil, let rid {
-            result.revocationKeys.append(RevocationHashes.shcRID(issuer: payload.issuer, kid: kid, rid: rid))
+            result.revocationKeys.append(RevocationHashes.shcRID(issuer: issuer, kid: kid, rid: rid))
         }
-        let lists = revocationLists.filter { $0.keyID == kid && ($0.issuer == nil || $0.issuer == payload.issuer) }
+        let lists = revocationLists.filter { $0.keyID == kid && ($0.issuer == nil || $0.issuer == issuer) }
         guard !lists.isEmpty else {
             if key.json["crlVersion"] != nil {
                 result.warnings.append(
