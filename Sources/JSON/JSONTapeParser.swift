@@ -10,16 +10,12 @@ struct JSONTapeParser {
         /// Its node.
         let node: Int
         let isObject: Bool
-        /// Where its member keys start in `keys`.
-        let keyStart: Int
         /// Its elements or members so far.
         var count: Int32 = 0
     }
 
     /// The open containers, innermost last.
     var open: [Frame] = []
-    /// Key node indices of the open objects' members so far.
-    var keys: [Int] = []
     /// Keys of large objects, by depth: built once an object is large enough for linear duplicate checks to
     /// cost too much.
     var keySets: [Int: Set<[UInt8]>] = [:]
@@ -29,7 +25,6 @@ struct JSONTapeParser {
         // A value takes at least two bytes; a certificate payload has a few hundred.
         nodes.reserveCapacity(min(256, input.count / 2 + 1))
         open.reserveCapacity(16)
-        keys.reserveCapacity(64)
     }
 
     var input: UnsafeBufferPointer<UInt8> { scanner.input }
@@ -116,7 +111,7 @@ struct JSONTapeParser {
         guard open.count < scanner.options.maxDepth else {
             throw JSONError.at(scanner.position, .tooDeep, "nesting deeper than the limit of \(scanner.options.maxDepth)")
         }
-        open.append(Frame(node: nodes.count, isObject: kind == .object, keyStart: keys.count))
+        open.append(Frame(node: nodes.count, isObject: kind == .object))
         nodes.append(JSONTape.Node(kind: kind, flag: false, start: Int32(scanner.position), end: 0, next: 0, count: 0))
         scanner.position += 1
     }
@@ -127,7 +122,6 @@ struct JSONTapeParser {
         nodes[frame.node].end = Int32(scanner.position)
         nodes[frame.node].next = Int32(nodes.count)
         nodes[frame.node].count = frame.count
-        while keys.count > frame.keyStart { keys.removeLast() }
         if !keySets.isEmpty { keySets[open.count] = nil }
     }
 
@@ -164,42 +158,47 @@ struct JSONTapeParser {
         scanner.position += 1
     }
 
-    /// Records a member key of the innermost object; a repeat is an error.
+    /// Records a member key of the innermost object; a repeat is an error. The object's earlier keys are
+    /// found through its nodes: each member's value is complete, so its `next` leads to the following key.
     mutating func register(key: Int, offset: Int) throws {
         let depth = open.count - 1
-        let start = open[depth].keyStart
+        let frame = open[depth]
+        let memberCount = Int(frame.count)
         var duplicate = false
-        if keys.count - start < JSONByteParser.linearKeyCheckLimit {
-            let node = nodes[key]
-            if node.flag {
-                withKeyBytes(key) { wanted in
-                    for index in start..<keys.count where withKeyBytes(keys[index], { JSONTape.equal($0, wanted) }) {
-                        duplicate = true
-                        return
-                    }
+        if memberCount < JSONByteParser.linearKeyCheckLimit {
+            var other = frame.node + 1
+            for _ in 0..<memberCount {
+                if keysEqual(other, key) {
+                    duplicate = true
+                    break
                 }
-            } else {
-                // Unescaped keys (the usual case) are told apart by length, then by their bytes in the input.
-                let length = Int(node.end - node.start)
-                for index in start..<keys.count {
-                    let other = nodes[keys[index]]
-                    if other.flag {
-                        duplicate = withKeyBytes(keys[index]) { JSONTape.equal($0, UnsafeBufferPointer(rebasing: input[Int(node.start)..<Int(node.end)])) }
-                    } else if Int(other.end - other.start) == length {
-                        duplicate = inputBytesEqual(Int(other.start), Int(node.start), length)
-                    }
-                    if duplicate { break }
-                }
+                other = Int(nodes[other + 1].next)
             }
         } else {
             if keySets[depth] == nil {
-                keySets[depth] = Set(keys[start...].map { withKeyBytes($0) { Array($0) } })
+                var set = Set<[UInt8]>(minimumCapacity: memberCount * 2)
+                var other = frame.node + 1
+                for _ in 0..<memberCount {
+                    set.insert(withKeyBytes(other) { Array($0) })
+                    other = Int(nodes[other + 1].next)
+                }
+                keySets[depth] = set
             }
             let bytes = withKeyBytes(key) { Array($0) }
             duplicate = keySets[depth]?.insert(bytes).inserted == false
         }
         if duplicate { throw JSONError.at(offset, .duplicateKey, "an object member name occurs a second time") }
-        keys.append(key)
+    }
+
+    /// Whether key nodes `first` and `second` name the same member: unescaped keys (the usual case) by length,
+    /// then by their bytes in the input.
+    func keysEqual(_ first: Int, _ second: Int) -> Bool {
+        let a = nodes[first], b = nodes[second]
+        if !a.flag && !b.flag {
+            let length = Int(a.end - a.start)
+            return Int(b.end - b.start) == length && inputBytesEqual(Int(a.start), Int(b.start), length)
+        }
+        return withKeyBytes(first) { one in withKeyBytes(second) { JSONTape.equal(one, $0) } }
     }
 
     /// Whether the `length` input bytes at `first` and at `second` are equal.
