@@ -40,17 +40,22 @@ struct JSONRandomInputTests {
         let seeds = JSONParserLimitTests.documents.map { Array($0.utf8) }
         var generator = SeededGenerator(seed: 0x5EED_0002)
         for _ in 0..<20_000 {
-            var bytes = seeds.randomElement(using: &generator)!
-            for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                let index = Int.random(in: 0..<bytes.count, using: &generator)
-                switch Int.random(in: 0..<3, using: &generator) {
-                case 0: bytes[index] = Self.interestingBytes.randomElement(using: &generator)!
-                case 1: bytes.remove(at: index)
-                default: bytes.insert(Self.interestingBytes.randomElement(using: &generator)!, at: index)
-                }
-                if bytes.isEmpty { break }
-            }
-            Self.check(bytes)
+            Self.check(Self.mutated(seeds.randomElement(using: &generator)!, using: &generator))
         }
+    }
+
+    /// `document` with one to four bytes replaced, removed or inserted (from ``interestingBytes``).
+    static func mutated(_ document: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
+        var bytes = document
+        for _ in 0..<Int.random(in: 1...4, using: &generator) {
+            let index = Int.random(in: 0..<bytes.count, using: &generator)
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: bytes[index] = interestingBytes.randomElement(using: &generator)!
+            case 1: bytes.remove(at: index)
+            default: bytes.insert(interestingBytes.randomElement(using: &generator)!, at: index)
+            }
+            if bytes.isEmpty { break }
+        }
+        return bytes
     }
 }

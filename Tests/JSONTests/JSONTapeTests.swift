@@ -83,17 +83,7 @@ struct JSONTapeTests {
         ]
         var generator = SeededGenerator(seed: 0x5EED_7A9E)
         for _ in 0..<10_000 {
-            var bytes = seeds.randomElement(using: &generator)!
-            for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                let index = Int.random(in: 0..<bytes.count, using: &generator)
-                switch Int.random(in: 0..<3, using: &generator) {
-                case 0: bytes[index] = JSONRandomInputTests.interestingBytes.randomElement(using: &generator)!
-                case 1: bytes.remove(at: index)
-                default: bytes.insert(JSONRandomInputTests.interestingBytes.randomElement(using: &generator)!, at: index)
-                }
-                if bytes.isEmpty { break }
-            }
-            Self.agree(bytes)
+            Self.agree(JSONRandomInputTests.mutated(seeds.randomElement(using: &generator)!, using: &generator))
         }
     }
 
