@@ -53,9 +53,14 @@ public struct SHCPayload: Sendable {
         }
         let claims = try SHCClaims(tape: tape)
         self.init(
+            claims: claims, in: tape, fhirBundle: json["vc"]?["credentialSubject"]?["fhirBundle"] ?? tape.value(at: claims.bundle))
+    }
+
+    /// The payload of claims already read from `tape`, with the bundle's tree.
+    init(claims: SHCClaims, in tape: JSONTape, fhirBundle: JSONValue) {
+        self.init(
             issuer: claims.issuer(in: tape), notBefore: claims.notBefore, expires: claims.expires, types: claims.types(in: tape),
-            revocationID: claims.revocationID, fhirVersion: claims.fhirVersion,
-            fhirBundle: json["vc"]?["credentialSubject"]?["fhirBundle"] ?? tape.value(at: claims.bundle))
+            revocationID: claims.revocationID, fhirVersion: claims.fhirVersion, fhirBundle: fhirBundle)
     }
 
     /// The claims as JSON, in the order of the spec examples: `iss`, `nbf`, `exp`, `vc` (`type`,

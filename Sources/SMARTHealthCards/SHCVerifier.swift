@@ -204,14 +204,12 @@ public struct SHCVerifier: Sendable {
         // 6. revocation
         checkRevocation(claims, issuer: issuer ?? "", key: key, context: context, result: &result)
 
-        if claims != nil {
+        if let claims {
             let mapper = SHCRecordMapper(translator: codeTranslator, country: assumedCountry)
             let kid = jws.header.keyID
             result.setCredential {
-                // The claims were read from this tape, so its tree gives the same payload.
-                guard let payload = try? SHCPayload(json: tape.value(at: tape.root)) else {
-                    return (nil, [GenericCodedError(SHCError(.notMapped, "expected the checked payload to map, found it unreadable"))])
-                }
+                // The claims are checked already: only the bundle's tree is built, nothing is read again.
+                let payload = SHCPayload(claims: claims, in: tape, fhirBundle: tape.value(at: claims.bundle))
                 return mapper.record(from: payload, keyID: kid)
             }
         }
