@@ -6,6 +6,20 @@ public enum Base64URL {
         for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
         return table
     }()
+    /// The 6-bit value of each byte already shifted to its place in a group of four characters: entries
+    /// `0..<256` for the first character (value << 18), `256..<512` for the second (<< 12), then << 6 and << 0.
+    /// A byte outside the alphabet maps to ``invalidBits``, so one test covers a whole group.
+    private static let placedValues: [UInt32] = {
+        var table = [UInt32](repeating: invalidBits, count: 4 * 256)
+        for place in 0..<4 {
+            for (value, character) in alphabet.enumerated() {
+                table[place * 256 + Int(character)] = UInt32(value) << (18 - 6 * UInt32(place))
+            }
+        }
+        return table
+    }()
+    /// Set in ``placedValues`` for bytes outside the alphabet; never set by a valid group's 24 bits.
+    private static let invalidBits: UInt32 = 0xFF00_0000
 
     /// Encodes bytes without padding.
     public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
@@ -58,31 +72,29 @@ public enum Base64URL {
         }
         let tail = count % 4
         let outputCount = count / 4 * 3 + (tail == 0 ? 0 : tail - 1)
-        // Zero-filled through reserve and append rather than `init(unsafeUninitializedCapacity:)`, whose
-        // unspecialized path looks up array metadata at run time on every call.
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(outputCount)
-        decoded.append(contentsOf: repeatElement(0, count: outputCount))
-        try values.withUnsafeBufferPointer { table in
+        // Zero-filled rather than `init(unsafeUninitializedCapacity:)`, whose unspecialized path looks up array
+        // metadata at run time on every call.
+        var decoded = [UInt8](repeating: 0, count: outputCount)
+        try placedValues.withUnsafeBufferPointer { placed in
             try decoded.withUnsafeMutableBufferPointer { output in
                 var index = 0
                 var written = 0
                 while count - index >= 4 {
-                    let a = table[Int(input[index])], b = table[Int(input[index + 1])]
-                    let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
-                    // Valid values are below 64; the invalid marker 0xFF has the high bit set.
-                    guard (a | b | c | d) & 0x80 == 0 else { throw invalidCharacter(in: input, from: index, table) }
-                    let n = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    let n = placed[Int(input[index])] | placed[256 + Int(input[index + 1])]
+                        | placed[512 + Int(input[index + 2])] | placed[768 + Int(input[index + 3])]
+                    guard n & invalidBits == 0 else { throw invalidCharacter(in: input, from: index) }
                     output[written] = UInt8(truncatingIfNeeded: n >> 16)
                     output[written + 1] = UInt8(truncatingIfNeeded: n >> 8)
                     output[written + 2] = UInt8(truncatingIfNeeded: n)
                     index += 4
                     written += 3
                 }
-                if tail >= 2 {
+                guard tail >= 2 else { return }
+                try values.withUnsafeBufferPointer { table in
                     let a = table[Int(input[index])], b = table[Int(input[index + 1])]
                     let c = tail == 3 ? table[Int(input[index + 2])] : 0
-                    guard (a | b | c) & 0x80 == 0 else { throw invalidCharacter(in: input, from: index, table) }
+                    // Valid values are below 64; the invalid marker 0xFF has the high bit set.
+                    guard (a | b | c) & 0x80 == 0 else { throw invalidCharacter(in: input, from: index) }
                     let n = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6
                     guard n & (tail == 2 ? 0xFFFF : 0xFF) == 0 else {
                         throw JOSEError(.invalidBase64URL, "expected zero bits after the last byte, found others")
@@ -96,10 +108,8 @@ public enum Base64URL {
     }
 
     /// The error for the first byte at or after `start` that is not in the alphabet.
-    private static func invalidCharacter(
-        in input: UnsafeBufferPointer<UInt8>, from start: Int, _ table: UnsafeBufferPointer<UInt8>
-    ) -> JOSEError {
-        let offset = input[start...].firstIndex { table[Int($0)] == 0xFF } ?? start
+    private static func invalidCharacter(in input: UnsafeBufferPointer<UInt8>, from start: Int) -> JOSEError {
+        let offset = input[start...].firstIndex { values[Int($0)] == 0xFF } ?? start
         return JOSEError(
             .invalidBase64URL, "expected a base64url character at offset \(offset), found byte \(input[offset])")
     }

@@ -68,14 +68,15 @@ public struct CompactJWS: Sendable, Hashable {
         guard headerBytes.count <= Self.maximumHeaderLength else {
             throw JOSEError(.invalidHeader, "expected a header of at most \(Self.maximumHeaderLength) bytes, found \(headerBytes.count)")
         }
-        let headerJSON: JSONValue
+        // A tape, not a tree: verification reads a few members; `header.json` is built only when asked for.
+        let headerTape: JSONTape
         do {
-            headerJSON = try JSONParser.parse(headerBytes, options: .init(maxBytes: Self.maximumHeaderLength, maxDepth: 8))
+            headerTape = try JSONTape(parsing: headerBytes, options: .init(maxBytes: Self.maximumHeaderLength, maxDepth: 8))
         } catch {
             throw JOSEError(.invalidHeader, "expected the header to be JSON, found \((error as? JSONError)?.code ?? "invalid JSON")")
         }
-        let header = try JWSHeader(json: headerJSON)
-        guard header.json["crit"] == nil else {
+        let header = try JWSHeader(tape: headerTape)
+        guard headerTape.member("crit", of: headerTape.root) == nil else {
             throw JOSEError(.invalidHeader, "expected no crit header (no extension is supported), found one")
         }
         guard header.algorithm == "ES256" else {

@@ -15,8 +15,23 @@ public struct JWSHeader: Sendable, Hashable {
     public var type: String?
     /// `cty`: the media type of the payload.
     public var contentType: String?
-    /// The header as decoded (or as it will be serialized), members in order.
-    public private(set) var json: JSONObject
+    /// The header as decoded (or as it will be serialized), members in order. A parsed header builds it on
+    /// access: verification reads the members above only.
+    public var json: JSONObject {
+        switch source {
+        case .object(let object): return object
+        case .tape(let tape): return tape.value(at: tape.root).objectValue ?? JSONObject()
+        }
+    }
+
+    /// Where ``json`` comes from.
+    private enum Source: Sendable {
+        case object(JSONObject)
+        /// A parsed header: its tape, a checked object.
+        case tape(JSONTape)
+    }
+
+    private let source: Source
 
     /// Creates a header for signing; members are written in the order `zip`, `alg`, `kid`, `typ`, `cty`,
     /// then `additional` (whose keys must not repeat those).
@@ -38,7 +53,7 @@ public struct JWSHeader: Sendable, Hashable {
         for member in additional.members where object[member.key] == nil {
             object[member.key] = member.value
         }
-        self.json = object
+        self.source = .object(object)
     }
 
     /// Reads a decoded header object.
@@ -50,9 +65,7 @@ public struct JWSHeader: Sendable, Hashable {
         }
         func text(_ name: String) throws -> String? {
             guard let value = object[name] else { return nil }
-            guard case .string(let text) = value else {
-                throw JOSEError(.invalidHeader, "expected header member \(name) to be a string, found another JSON type")
-            }
+            guard case .string(let text) = value else { throw Self.notAString(name) }
             return text
         }
         algorithm = try text("alg")
@@ -60,6 +73,48 @@ public struct JWSHeader: Sendable, Hashable {
         compression = try text("zip")
         type = try text("typ")
         contentType = try text("cty")
-        self.json = object
+        source = .object(object)
+    }
+
+    /// Reads a parsed header from its tape (the same rules as ``init(json:)``) without building its tree.
+    init(tape: JSONTape) throws {
+        guard tape.kind(at: tape.root) == .object else {
+            throw JOSEError(.invalidHeader, "expected the JWS header to be a JSON object, found another JSON type")
+        }
+        // One pass over the members (each name read has three bytes); the tape holds no repeated names.
+        var algorithm, keyID, compression, type, contentType: String?
+        try tape.forEachMember(of: tape.root) { key, value in
+            guard tape.utf8Count(at: key) == 3 else { return }
+            let name = tape.withUTF8(at: key) { UInt32($0[0]) << 16 | UInt32($0[1]) << 8 | UInt32($0[2]) }
+            func text() throws -> String {
+                guard let text = tape.string(at: value) else { throw Self.notAString(tape.string(at: key) ?? "") }
+                return text
+            }
+            switch name {
+            case 0x61_6C_67: algorithm = try text()  // alg
+            case 0x6B_69_64: keyID = try text()  // kid
+            case 0x7A_69_70: compression = try text()  // zip
+            case 0x74_79_70: type = try text()  // typ
+            case 0x63_74_79: contentType = try text()  // cty
+            default: break
+            }
+        }
+        (self.algorithm, self.keyID, self.compression, self.type, self.contentType) = (algorithm, keyID, compression, type, contentType)
+        source = .tape(tape)
+    }
+
+    private static func notAString(_ name: String) -> JOSEError {
+        JOSEError(.invalidHeader, "expected header member \(name) to be a string, found another JSON type")
+    }
+
+    public static func == (left: JWSHeader, right: JWSHeader) -> Bool {
+        left.algorithm == right.algorithm && left.keyID == right.keyID && left.compression == right.compression
+            && left.type == right.type && left.contentType == right.contentType && left.json == right.json
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(algorithm)
+        hasher.combine(keyID)
+        hasher.combine(json)
     }
 }
