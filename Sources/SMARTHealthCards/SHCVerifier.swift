@@ -141,8 +141,13 @@ public struct SHCVerifier: Sendable {
     }
 
     private func verifyJWS(_ text: String, context: VerificationContext) -> VerificationResult {
+        // Filled in place and returned as is: returning the result from the checks' own frame copied it.
         var result = VerificationResult(format: .smartHealthCard)
+        verifyJWS(text, context: context, into: &result)
+        return result
+    }
 
+    private func verifyJWS(_ text: String, context: VerificationContext, into result: inout VerificationResult) {
         // 1. decode
         let jws: CompactJWS
         let tape: JSONTape
@@ -183,7 +188,7 @@ public struct SHCVerifier: Sendable {
             }
         } catch {
             result.fail(\.decode, error)
-            return result
+            return
         }
         result.checks.decode = .pass
         result.setFormatPayload { tape.value(at: tape.root) }
@@ -213,7 +218,6 @@ public struct SHCVerifier: Sendable {
                 return mapper.record(from: payload, keyID: kid)
             }
         }
-        return result
     }
 
     private func checkSignature(

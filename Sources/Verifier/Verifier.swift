@@ -65,24 +65,27 @@ public struct Verifier: Sendable {
     }
 
     func verify(_ payload: Substring, at time: Date, inflater: Inflater?) -> VerificationResult {
-        var result: VerificationResult
+        // One context, and the result changed in place and returned as is (a copy of it costs a reference count
+        // for each of its arrays and strings).
+        let context = VerificationContext(trustStore: trustStore, validationTime: time, revocation: revocationSnapshot)
+        var result = verifyFormat(payload, context: context, inflater: inflater)
         if let revocationSnapshot {
-            let context = VerificationContext(trustStore: trustStore, validationTime: time, revocation: revocationSnapshot)
-            result = verifyFormat(payload, context: context, inflater: inflater)
             result.revocationKeys += Self.identifierKeys(result)
             result.checkRevocation(against: revocationSnapshot, at: time)
-        } else {
-            result = verifyFormat(payload, context: VerificationContext(trustStore: trustStore, validationTime: time), inflater: inflater)
         }
-        if !revokedSignerKeyIDs.isEmpty, let kid = result.keyIDBytes, revokedSignerKeyIDs.contains(kid) {
-            result.fail(
-                \.revocation,
-                GenericCodedError(
-                    code: "TRUST_LIST_DSC_REVOKED",
-                    message: "expected a signer the trust list has not revoked, found kid \(result.keyID ?? "") revoked"))
-        }
+        if !revokedSignerKeyIDs.isEmpty { checkRevokedSigner(&result) }
         if !trustWarnings.isEmpty { result.warnings += trustWarnings }
         return result
+    }
+
+    /// Fails `checks.revocation` when the credential's signer is one a trust list revoked.
+    private func checkRevokedSigner(_ result: inout VerificationResult) {
+        guard let kid = result.keyIDBytes, revokedSignerKeyIDs.contains(kid) else { return }
+        result.fail(
+            \.revocation,
+            GenericCodedError(
+                code: "TRUST_LIST_DSC_REVOKED",
+                message: "expected a signer the trust list has not revoked, found kid \(result.keyID ?? "") revoked"))
     }
 
     /// The keys of the credential's identifier (the record's `hcid`: the UVCI of HC1 and VC, the seal's UVCI of
