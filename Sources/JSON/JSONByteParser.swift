@@ -243,6 +243,8 @@ struct JSONByteParser {
     // MARK: Scalars
 
     mutating func skipWhitespace() {
+        // Most calls on minified input find no whitespace at all: one test for them.
+        if position < end, input[position] > 0x20 { return }
         while position < end {
             switch input[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1

@@ -149,11 +149,29 @@ public struct JSONTape: Sendable {
         }
     }
 
-    /// Byte-wise equality (a plain loop: `elementsEqual` is not specialized across modules).
+    /// Byte-wise equality, eight bytes at a time (`elementsEqual` is not specialized across modules, and member
+    /// names are mostly longer than a word).
     @inlinable
     static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
         guard left.count == right.count else { return false }
-        for offset in 0..<left.count where left[offset] != right[offset] { return false }
+        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
+        return bytesEqual(leftBase, rightBase, count: left.count)
+    }
+
+    /// Whether the `count` bytes at `left` and at `right` are equal, compared a word at a time.
+    @inlinable
+    static func bytesEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var offset = 0
+        while count - offset >= 8 {
+            let a = UnsafeRawPointer(left + offset).loadUnaligned(as: UInt64.self)
+            let b = UnsafeRawPointer(right + offset).loadUnaligned(as: UInt64.self)
+            if a != b { return false }
+            offset += 8
+        }
+        while offset < count {
+            if left[offset] != right[offset] { return false }
+            offset += 1
+        }
         return true
     }
 

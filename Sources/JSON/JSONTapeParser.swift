@@ -203,8 +203,8 @@ struct JSONTapeParser {
 
     /// Whether the `length` input bytes at `first` and at `second` are equal.
     func inputBytesEqual(_ first: Int, _ second: Int, _ length: Int) -> Bool {
-        for offset in 0..<length where input[first + offset] != input[second + offset] { return false }
-        return true
+        guard length > 0, let base = input.baseAddress else { return true }
+        return JSONTape.bytesEqual(base + first, base + second, count: length)
     }
 
     /// The unescaped bytes of key node `key`.
