@@ -23,11 +23,13 @@ public final class Inflater {
 
     private let format: Format
     private let decompressor: ZlibDecompressor
-    private var used = false
-    private var probe = ByteBufferAllocator().buffer(capacity: 1)
+    // An inflater serves one caller at a time (see above; `InflaterPool` lends each under its lock), so the
+    // run-time exclusivity checks of these buffers, about a dozen per inflation, are left out.
+    @exclusivity(unchecked) private var used = false
+    @exclusivity(unchecked) private var probe = ByteBufferAllocator().buffer(capacity: 1)
     // Reused between calls: a session verifying many payloads allocates them once.
-    private var input = ByteBufferAllocator().buffer(capacity: 0)
-    private var output = ByteBufferAllocator().buffer(capacity: 0)
+    @exclusivity(unchecked) private var input = ByteBufferAllocator().buffer(capacity: 0)
+    @exclusivity(unchecked) private var output = ByteBufferAllocator().buffer(capacity: 0)
 
     /// Creates an inflater for one format.
     public init(format: Format) throws {

@@ -36,7 +36,7 @@ enum SHCInput {
             throw SHCError(.trailingCharacters, "expected no whitespace around the card, found some")
         }
         // `shc:` in any case, so that a malformed prefix is reported as a QR header error, not as a bad JWS.
-        if body.utf8.prefix(4).lazy.map({ $0 | 0x20 }).elementsEqual("shc:".utf8) {
+        if body.utf8.withContiguousStorageIfAvailable(Self.startsWithQRPrefix) ?? Self.startsWithQRPrefix(Array(body.utf8.prefix(4))) {
             return try decodeQR(body)
         }
         if first == UInt8(ascii: "{") {
@@ -93,6 +93,18 @@ enum SHCInput {
             warnings.append(SHCError(.invalidQRHeader, "expected no chunk header on a single QR, found shc:/1/1/"))
         }
         return Decoded(jwsTexts: [jws], warnings: warnings)
+    }
+
+    /// Whether `bytes` start with `shc:` in any case (each byte OR 0x20 compared).
+    private static func startsWithQRPrefix(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        let prefix: StaticString = "shc:"
+        var index = bytes.startIndex
+        for offset in 0..<4 {
+            guard bytes[index] | 0x20 == prefix.utf8Start[offset] else { return false }
+            index = bytes.index(after: index)
+        }
+        return true
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {

@@ -22,14 +22,10 @@ public enum PayloadFormatDetector {
             text = Substring(text.utf8.dropFirst())
         }
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text = Substring(text.utf8.dropFirst(3)) }
-        let head = text.utf8.prefix(5)
-        if head.starts(with: "HC1:".utf8) { return .euDCC }
-        if head.count == 5, head.lazy.map({ $0 | 0x20 }).elementsEqual("shc:/".utf8) { return .smartHealthCard }
-        if head.count >= 4, text.utf8.dropFirst(3).first == UInt8(ascii: ":"),
-            head.prefix(3).allSatisfy({ isUpperAlphanumeric($0) })
-        {
-            return .euDCC
-        }
+        // The first five bytes, through the contiguous UTF-8 when there is one (generic steps over a substring's
+        // view cost more than the rest of the detection).
+        let announced = text.utf8.withContiguousStorageIfAvailable { format(announcedBy: UnsafeBufferPointer(rebasing: $0.prefix(5))) }
+        if let announced = announced ?? format(announcedBy: Array(text.utf8.prefix(5))) { return announced }
         guard text.utf8.count <= maximumInspectedSize else { return nil }
         if text.utf8.first == UInt8(ascii: "{") { return detectJSON(text) }
         return detectJWS(text)
@@ -79,6 +75,24 @@ public enum PayloadFormatDetector {
         guard let scanned else { return detectJWS(Substring(String(text))) }
         guard let header = scanned, case .object(let object) = try? JSONParser.parse(header) else { return nil }
         return object["zip"]?.stringValue == "DEF" ? .smartHealthCard : .w3cVC
+    }
+
+    /// The format that the first five bytes of a payload name: `HC1:`, `shc:/` in any case, or a three-character
+    /// upper-case prefix and `:` (other EU DCC contexts).
+    private static func format(announcedBy head: some RandomAccessCollection<UInt8>) -> CredentialFormat? {
+        let count = head.count
+        func byte(_ offset: Int) -> UInt8 { head[head.index(head.startIndex, offsetBy: offset)] }
+        func starts(with prefix: StaticString, ignoringCase: Bool) -> Bool {
+            guard count >= prefix.utf8CodeUnitCount else { return false }
+            for offset in 0..<prefix.utf8CodeUnitCount where (ignoringCase ? byte(offset) | 0x20 : byte(offset)) != prefix.utf8Start[offset] {
+                return false
+            }
+            return true
+        }
+        if starts(with: "HC1:", ignoringCase: false) { return .euDCC }
+        if count == 5, starts(with: "shc:/", ignoringCase: true) { return .smartHealthCard }
+        if count >= 4, byte(3) == UInt8(ascii: ":"), (0..<3).allSatisfy({ isUpperAlphanumeric(byte($0)) }) { return .euDCC }
+        return nil
     }
 
     private static func isUpperAlphanumeric(_ byte: UInt8) -> Bool {
