@@ -203,7 +203,21 @@ public struct JSONTape: Sendable {
     public func double(at index: Int) -> Double? {
         let node = nodes[index]
         guard node.kind == .number else { return nil }
-        // The digits were checked when the tape was made: the scanner converts them again.
+        // The digits were checked when the tape was made. A plain integer of up to 15 digits (timestamps such
+        // as `nbf`) is exact as a Double and converted here; other numbers go through the scanner again.
+        let length = Int(node.end - node.start)
+        if length <= 15 {
+            let integer: Int? = bytes.withUnsafeBufferPointer { all in
+                var value = 0
+                for offset in Int(node.start)..<Int(node.end) {
+                    let digit = all[offset] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value &* 10 &+ Int(digit)
+                }
+                return value
+            }
+            if let integer { return Double(integer) }
+        }
         return bytes.withUnsafeBufferPointer { all in
             var scanner = JSONByteParser(scanning: UnsafeBufferPointer(rebasing: all[Int(node.start)..<Int(node.end)]), options: .default)
             return (try? scanner.parseNumber())?.doubleValue

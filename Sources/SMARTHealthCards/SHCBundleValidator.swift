@@ -243,9 +243,13 @@ public struct SHCBundleValidator: Sendable {
         let prefix: StaticString = "resource:"
         let prefixLength = prefix.utf8CodeUnitCount
         guard bytes.count > prefixLength, bytes.count <= prefixLength + 6 else { return nil }
-        let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefixLength)
-        guard bytes.prefix(prefixLength).elementsEqual(prefixBytes) else { return nil }
-        let digits = bytes.dropFirst(prefixLength)
+        // Byte by byte against the prefix (a generic `elementsEqual` over the slice cost more than the rest).
+        var index = bytes.startIndex
+        for offset in 0..<prefixLength {
+            guard bytes[index] == prefix.utf8Start[offset] else { return nil }
+            index = bytes.index(after: index)
+        }
+        let digits = bytes[index...]
         guard digits.count == 1 || digits.first != UInt8(ascii: "0") else { return nil }
         var number = 0
         for digit in digits {

@@ -9,7 +9,11 @@ struct JSONTapeTests {
         switch tape.kind(at: node) {
         case .null: return .null
         case .bool: return .bool(tape.bool(at: node)!)
-        case .number: return tape.value(at: node)
+        case .number:
+            let value = tape.value(at: node)
+            // `double(at:)` converts plain integers itself and the rest through the scanner: both as the tree.
+            #expect(tape.double(at: node) == value.doubleValue)
+            return value
         case .string: return .string(tape.string(at: node)!)
         case .array:
             var items: [JSONValue] = []
@@ -116,6 +120,11 @@ struct JSONTapeTests {
         #expect(tape.double(at: tape.member("nbf", of: root)!) == 1_700_000_000.5)
         #expect(tape.double(at: tape.member("exp", of: root)!) == 1_800_000_000)
         #expect(tape.double(at: iss) == nil)
+        // Plain integers up to 15 digits are converted by the tape itself; longer ones and others by the scanner.
+        let numbers = try JSONTape(parsing: Array("[0, 7, 999999999999999, 1000000000000000, 12345678901234567890, -3, 2.5, 1e3]".utf8))
+        var read: [Double?] = []
+        numbers.forEachElement(of: numbers.root) { _, element in read.append(numbers.double(at: element)) }
+        #expect(read == [0, 7, 999_999_999_999_999, 1_000_000_000_000_000, 1.2345678901234567890e19, -3, 2.5, 1000])
         let types = try #require(tape.member("vc", of: root).flatMap { tape.member("type", of: $0) })
         #expect(tape.count(at: types) == 2)
         #expect(tape.string(at: tape.after(types + 1)) == "b")
