@@ -7,12 +7,6 @@ import JSON
 /// Paths are kept as components and spelled out only when a finding is recorded (most cards have none), and
 /// the findings are bucketed so that the validator can report them in the order of its separate passes.
 struct SHCBundleWalk {
-    /// One step of a JSON path: a member key (`.key`, by its key node) or an array index (`[n]`).
-    enum Component {
-        case key(Int)
-        case index(Int)
-    }
-
     /// Where a value sits relative to the bundle's entries (which decides the checks it gets).
     private enum Role {
         case root, entries, entry(Int), resource(Int), other
@@ -25,8 +19,11 @@ struct SHCBundleWalk {
     var unresolvedReferences: [(entry: Int, path: String)] = []
     /// CodeableConcept.text and Coding.display warnings of the entries' resources, with their entry index.
     var minimisationWarnings: [(entry: Int, text: String)] = []
-    /// The current path below `Bundle`.
-    private var path: [Component] = []
+    /// The current path below `Bundle`, one step per level: a member by its key node (`.key`, stored as the node,
+    /// 0 or more) or an array index (`[n]`, stored as -1 - n). A buffer owned by the walk for its duration: an
+    /// array's append and removal at every value cost more than the rest of the walk.
+    private var path: UnsafeMutableBufferPointer<Int>
+    private var depth = 0
 
     private let tape: JSONTape
     /// The N of the entries' `fullUrl`s.
@@ -37,18 +34,18 @@ struct SHCBundleWalk {
     init(tape: JSONTape, bundle: Int, fullUrls: ResourceNumbers) {
         self.tape = tape
         self.fullUrls = fullUrls
-        path.reserveCapacity(16)
+        // Room for a payload at the verifier's depth limit; a deeper tree (a tape of a value built in code) grows it.
+        path = .allocate(capacity: SHCVerifier.maximumPayloadDepth)
         visit(bundle, role: .root)
+        path.deallocate()
+        path = UnsafeMutableBufferPointer(start: nil, count: 0)
     }
 
     /// The path spelled as the validator reports it (`Bundle.entry[0].resource…`).
     private var pathText: String {
         var text = "Bundle"
-        for component in path {
-            switch component {
-            case .key(let key): text += "." + (tape.string(at: key) ?? "")
-            case .index(let index): text += "[\(index)]"
-            }
+        for step in path[0..<depth] {
+            if step >= 0 { text += "." + (tape.string(at: step) ?? "") } else { text += "[\(-1 - step)]" }
         }
         return text
     }
@@ -69,9 +66,9 @@ struct SHCBundleWalk {
                 case .resource(let entry): childRole = .resource(entry)
                 default: childRole = .other
                 }
-                path.append(.index(index))
+                enter(-1 - index)
                 visit(item, role: childRole)
-                path.removeLast()
+                depth -= 1
                 item = tape.after(item)
             }
         case .object:
@@ -98,14 +95,26 @@ struct SHCBundleWalk {
                 default:
                     break
                 }
-                path.append(.key(key))
+                enter(key)
                 visit(value, role: childRole)
-                path.removeLast()
+                depth -= 1
                 key = tape.after(value)
             }
         case .null, .bool, .number:
             break
         }
+    }
+
+    /// Adds a step to ``path``, doubling the buffer when it is full.
+    private mutating func enter(_ step: Int) {
+        if depth == path.count {
+            let larger = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * path.count)
+            _ = larger.initialize(from: path)
+            path.deallocate()
+            path = larger
+        }
+        path[depth] = step
+        depth += 1
     }
 
     /// The reference and data-minimisation checks of object `object` inside the resource of entry `entry`.

@@ -30,6 +30,9 @@ public struct SHCVerifier: Sendable {
     /// The largest inflated payload accepted.
     public static let maximumPayloadSize = 128 * 1024
 
+    /// The deepest payload accepted (nested arrays and objects).
+    static let maximumPayloadDepth = 64
+
     /// Raw DEFLATE state shared by all verifications.
     static let inflaters = InflaterPool(format: .raw)
 
@@ -73,7 +76,7 @@ public struct SHCVerifier: Sendable {
         else { return false }
         if headerJSON["zip"]?.stringValue == "DEF" { return true }
         guard let jws = try? CompactJWS(parsing: body),
-            let json = try? JSONParser.parse(jws.payload, options: .init(maxBytes: maximumPayloadSize, maxDepth: 64))
+            let json = try? JSONParser.parse(jws.payload, options: .init(maxBytes: maximumPayloadSize, maxDepth: maximumPayloadDepth))
         else { return false }
         return json["vc"]?["credentialSubject"]?["fhirBundle"] != nil
     }
@@ -179,7 +182,7 @@ public struct SHCVerifier: Sendable {
             do {
                 // A tape, not a tree: the checks read what they need from it; the tree is built only if a caller
                 // asks for `formatPayload` or the record.
-                tape = try JSONTape(parsing: inflated, options: .init(maxBytes: Self.maximumPayloadSize, maxDepth: 64))
+                tape = try JSONTape(parsing: inflated, options: .init(maxBytes: Self.maximumPayloadSize, maxDepth: Self.maximumPayloadDepth))
             } catch {
                 throw SHCError(.payloadJSON, "expected a JSON payload, found \((error as? JSONError)?.code ?? "invalid JSON")")
             }

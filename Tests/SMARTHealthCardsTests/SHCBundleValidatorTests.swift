@@ -56,4 +56,19 @@ struct SHCBundleValidatorTests {
             "expected Bundle.entry[40].resource.subject.reference to be resource:N naming an entry, found another value"
         ])
     }
+
+    /// Paths deeper than a verified payload can be (a bundle built in code is not depth-limited): the walk's path
+    /// grows past the verifier's 64 levels and every step is spelled.
+    @Test func deepPathsAreSpelled() throws {
+        var nested = JSONValue.string("")
+        for level in 0..<150 { nested = level.isMultiple(of: 2) ? .array([nested]) : .object(["k": nested]) }
+        let resource = JSONValue.object(["resourceType": .string("Observation"), "value": nested])
+        let bundle = JSONValue.object([
+            "resourceType": .string("Bundle"),
+            "entry": .array([.object(["fullUrl": .string("resource:0"), "resource": resource])]),
+        ])
+        let findings = SHCBundleValidator().validate(bundle)
+        let steps = (0..<150).reversed().map { $0.isMultiple(of: 2) ? "[0]" : ".k" }.joined()
+        #expect(findings.errors.map(\.message) == ["expected no empty string at Bundle.entry[0].resource.value\(steps), found one"])
+    }
 }
