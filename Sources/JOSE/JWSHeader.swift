@@ -20,15 +20,18 @@ public struct JWSHeader: Sendable, Hashable {
     public var json: JSONObject {
         switch source {
         case .object(let object): return object
-        case .tape(let tape): return tape.value(at: tape.root).objectValue ?? JSONObject()
+        case .parsed(let bytes):
+            // Checked when the header was parsed: a JSON object without repeated names.
+            let value = try? JSONParser.parse(bytes, options: .init(maxBytes: bytes.count, maxDepth: .max))
+            return value?.objectValue ?? JSONObject()
         }
     }
 
     /// Where ``json`` comes from.
     private enum Source: Sendable {
         case object(JSONObject)
-        /// A parsed header: its tape, a checked object.
-        case tape(JSONTape)
+        /// A parsed header: its JSON bytes (one reference to copy with the header, where its tape held three).
+        case parsed([UInt8])
     }
 
     private let source: Source
@@ -100,7 +103,7 @@ public struct JWSHeader: Sendable, Hashable {
             }
         }
         (self.algorithm, self.keyID, self.compression, self.type, self.contentType) = (algorithm, keyID, compression, type, contentType)
-        source = .tape(tape)
+        source = .parsed(tape.bytes)
     }
 
     private static func notAString(_ name: String) -> JOSEError {
