@@ -88,7 +88,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 /// Digit helpers shared by the date types.
 enum DateDigits {
     /// The decimal value of ASCII digits, or `nil` if any byte is not a digit.
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func number(_ bytes: some Collection<UInt8>) -> Int? {
         guard !bytes.isEmpty else { return nil }
         var value = 0
         for byte in bytes {

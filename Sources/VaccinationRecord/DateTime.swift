@@ -22,9 +22,28 @@ public struct DateTime: Sendable, Hashable, CustomStringConvertible {
     public let isRFC3339: Bool
 
     /// Parses and checks `text`; `nil` when it is not an accepted date-time.
+    ///
+    /// Reads the UTF-8 storage in place: credentials' validity periods are parsed on every verification.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8.prefix(41))
-        guard bytes.count >= 16, bytes.count <= 40, let date = CalendarDate(text.prefix(10)),
+        var text = text
+        guard let fields = text.withUTF8({ Self.fields(of: $0) }),
+            let date = CalendarDate(year: fields.year, month: fields.month, day: fields.day)
+        else { return nil }
+        self.text = text
+        self.date = date
+        self.hour = fields.hour
+        self.minute = fields.minute
+        self.second = fields.second
+        self.utcOffsetMinutes = fields.offset
+        self.isRFC3339 = fields.isRFC3339
+    }
+
+    /// The checked parts of a date-time's UTF-8 bytes (the date not yet checked to exist).
+    private static func fields(
+        of bytes: UnsafeBufferPointer<UInt8>
+    ) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int?, offset: Int?, isRFC3339: Bool)? {
+        guard bytes.count >= 16, bytes.count <= 40,
+            let date = CalendarDate.parts(of: UnsafeBufferPointer(rebasing: bytes[0..<10])),
             bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"), bytes[13] == UInt8(ascii: ":"),
             let hour = DateDigits.number(bytes[11..<13]), hour <= 23,
             let minute = DateDigits.number(bytes[14..<16]), minute <= 59
@@ -46,14 +65,8 @@ public struct DateTime: Sendable, Hashable, CustomStringConvertible {
         } else {
             rfc3339 = false
         }
-        guard let (offset, offsetIsRFC3339) = DateTime.parseOffset(bytes[index...]) else { return nil }
-        self.text = text
-        self.date = date
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.utcOffsetMinutes = offset
-        self.isRFC3339 = rfc3339 && offsetIsRFC3339 && offset != nil
+        guard let (offset, offsetIsRFC3339) = parseOffset(bytes[index...]) else { return nil }
+        return (date.year, date.month, date.day, hour, minute, second, offset, rfc3339 && offsetIsRFC3339 && offset != nil)
     }
 
     /// The UTC date-time `YYYY-MM-DDThh:mm:ssZ` at `seconds` after 1970-01-01T00:00:00Z, or `nil` outside
@@ -109,14 +122,14 @@ public struct DateTime: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses the offset at the end: `Z`, `z`, `±hh:mm`, `±hhmm`, `±hh` or nothing.
     /// Returns the offset in minutes (nil when absent) and whether the form is valid in RFC 3339.
-    private static func parseOffset(_ bytes: ArraySlice<UInt8>) -> (Int?, Bool)? {
+    private static func parseOffset(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> (Int?, Bool)? {
         guard let first = bytes.first else { return (nil, false) }
         if first == UInt8(ascii: "Z") || first == UInt8(ascii: "z") {
             return bytes.count == 1 ? (0, true) : nil
         }
         guard first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return nil }
         let sign = first == UInt8(ascii: "-") ? -1 : 1
-        let rest = Array(bytes.dropFirst())
+        let rest = UnsafeBufferPointer(rebasing: bytes.dropFirst())
         let hours: Int?
         let minutes: Int?
         let rfc3339: Bool

@@ -73,8 +73,12 @@ public enum PayloadFormatDetector {
         }
         // Text not stored contiguously (bridged): scan a native copy.
         guard let scanned else { return detectJWS(Substring(String(text))) }
-        guard let header = scanned, case .object(let object) = try? JSONParser.parse(header) else { return nil }
-        return object["zip"]?.stringValue == "DEF" ? .smartHealthCard : .w3cVC
+        // A tape, not a tree: only one member is read.
+        guard let header = scanned, let tape = try? JSONTape(parsing: header), tape.kind(at: tape.root) == .object else {
+            return nil
+        }
+        let isDeflated = tape.member("zip", of: tape.root).map { tape.isString(at: $0, equalTo: "DEF") } ?? false
+        return isDeflated ? .smartHealthCard : .w3cVC
     }
 
     /// The format that the first five bytes of a payload name: `HC1:`, `shc:/` in any case, or a three-character

@@ -32,8 +32,8 @@ public struct VCVerifier: Sendable {
             let jws = try? CompactJWS(parsing: text, maximumLength: VCVocabulary.maximumLength)
         else { return false }
         if let type = jws.header.type { return VCVocabulary.acceptedHeaderTypes.contains(type) }
-        guard jws.header.compression == nil, let payload = try? payloadObject(jws) else { return false }
-        return VCCredentialStructure.hasType(payload["type"], "VerifiableCredential")
+        guard jws.header.compression == nil, let tape = try? payloadTape(jws) else { return false }
+        return VCCredentialStructure.hasType(tape, tape.member("type", of: tape.root), "VerifiableCredential")
     }
 
     /// Verifies one compact JWS; one trailing line break (`\n` or `\r\n`) is tolerated, like `HC1:` input.
@@ -43,19 +43,21 @@ public struct VCVerifier: Sendable {
 
         // 1. decode
         let jws: CompactJWS
-        let credential: JSONObject
+        // A tape, not a tree: the checks read what they need from it; the tree is built only if a caller asks for
+        // `formatPayload` or the record.
+        let tape: JSONTape
         let issuerID: String
         do {
             jws = try CompactJWS(parsing: text, maximumLength: VCVocabulary.maximumLength)
-            credential = try Self.payloadObject(jws)
-            try Self.checkType(jws.header, credential)
-            issuerID = try Self.issuer(of: credential)
+            tape = try Self.payloadTape(jws)
+            try Self.checkType(jws.header, tape)
+            issuerID = try Self.issuer(in: tape)
         } catch {
             result.fail(\.decode, error)
             return result
         }
         result.checks.decode = .pass
-        result.formatPayload = .object(credential)
+        result.setFormatPayload { tape.value(at: tape.root) }
         result.issuer = issuerID
         result.keyID = jws.header.keyID
 
@@ -63,10 +65,10 @@ public struct VCVerifier: Sendable {
         verifySignature(jws, issuerID: issuerID, context: context, result: &result)
 
         // 4. time
-        checkTime(credential, at: context.validationTime, result: &result)
+        checkTime(tape, at: context.validationTime, result: &result)
 
         // 5. schema
-        let problems = VCCredentialStructure.violations(in: credential)
+        let problems = VCCredentialStructure.violations(in: tape, credential: tape.root)
         if problems.isEmpty {
             result.checks.schema = .pass
         } else {
@@ -78,6 +80,7 @@ public struct VCVerifier: Sendable {
         let keyID = jws.header.keyID
         result.setCredential {
             do {
+                let credential = tape.value(at: tape.root).objectValue ?? [:]
                 let (record, warnings) = try VCRecordReader.record(from: credential, issuerID: issuerID, keyID: keyID)
                 return (record, warnings)
             } catch {
@@ -118,13 +121,13 @@ public struct VCVerifier: Sendable {
         }
     }
 
-    private func checkTime(_ credential: JSONObject, at date: Date, result: inout VerificationResult) {
+    private func checkTime(_ tape: JSONTape, at date: Date, result: inout VerificationResult) {
         // The latest start and earliest end of those present; members are read in the order the errors name them.
         var start: Date?
         var end: Date?
         for member in Self.dateTimeMembers {
-            guard let value = credential[member.name] else { continue }
-            guard let instant = VCTime.dateTimeStamp(value) else {
+            guard let value = tape.member(member.name, of: tape.root) else { continue }
+            guard let instant = VCTime.dateTimeStamp(tape, value) else {
                 result.fail(
                     \.time,
                     W3CVCError(
@@ -134,8 +137,8 @@ public struct VCVerifier: Sendable {
             Self.include(instant, isStart: member.isStart, start: &start, end: &end)
         }
         for member in Self.numericDateMembers {
-            guard let value = credential[member.name] else { continue }
-            guard let instant = VCTime.numericDate(value) else {
+            guard let value = tape.member(member.name, of: tape.root) else { continue }
+            guard let instant = VCTime.numericDate(tape, value) else {
                 result.fail(
                     \.time, W3CVCError(.invalidTime, "expected \(member.name) as a number of seconds, found another value"))
                 return
@@ -162,9 +165,11 @@ public struct VCVerifier: Sendable {
     }
 
     /// The date-time members of the validity period, and whether each starts it.
-    private static let dateTimeMembers = [(name: "validFrom", isStart: true), (name: "validUntil", isStart: false)]
+    private static let dateTimeMembers: [(name: StaticString, isStart: Bool)] = [
+        (name: "validFrom", isStart: true), (name: "validUntil", isStart: false),
+    ]
     /// The JWT NumericDate claims of the validity period, and whether each starts it.
-    private static let numericDateMembers = [
+    private static let numericDateMembers: [(name: StaticString, isStart: Bool)] = [
         (name: "nbf", isStart: true), (name: "iat", isStart: true), (name: "exp", isStart: false),
     ]
 
@@ -187,47 +192,49 @@ public struct VCVerifier: Sendable {
         return text
     }
 
-    static func payloadObject(_ jws: CompactJWS) throws -> JSONObject {
+    /// The payload's tape; its root is an object.
+    static func payloadTape(_ jws: CompactJWS) throws -> JSONTape {
         let options = JSONParser.Options(maxBytes: VCVocabulary.maximumLength, maxDepth: VCVocabulary.maximumDepth)
         guard jws.header.compression == nil else {
             throw W3CVCError(
                 .payloadJSON,
                 "expected an uncompressed payload, found zip \(jws.header.compression == "DEF" ? "DEF" : "set")")
         }
-        let value: JSONValue
+        let tape: JSONTape
         do {
-            value = try JSONParser.parse(jws.payload, options: options)
+            tape = try JSONTape(parsing: jws.payload, options: options)
         } catch {
             throw W3CVCError(.payloadJSON, "expected the payload to be JSON, found \(GenericText.code(of: error))")
         }
-        guard case .object(let object) = value else {
+        guard tape.kind(at: tape.root) == .object else {
             throw W3CVCError(.payloadJSON, "expected the payload to be a JSON object, found another JSON type")
         }
-        return object
+        return tape
     }
 
-    private static func checkType(_ header: JWSHeader, _ credential: JSONObject) throws {
+    private static func checkType(_ header: JWSHeader, _ tape: JSONTape) throws {
         if let type = header.type {
             guard VCVocabulary.acceptedHeaderTypes.contains(type) else {
                 throw W3CVCError(.notCredential, "expected typ vc+jwt, found another media type")
             }
         }
-        guard VCCredentialStructure.hasType(credential["type"], "VerifiableCredential") else {
+        guard VCCredentialStructure.hasType(tape, tape.member("type", of: tape.root), "VerifiableCredential") else {
             throw W3CVCError(.notCredential, "expected a payload of type VerifiableCredential, found none")
         }
     }
 
-    private static func issuer(of credential: JSONObject) throws -> String {
-        let issuer = credential["issuer"]
-        guard let id = issuer?.stringValue ?? issuer?["id"]?.stringValue else {
+    private static func issuer(in tape: JSONTape) throws -> String {
+        let issuer = tape.member("issuer", of: tape.root)
+        guard let id = issuer.flatMap(tape.string(at:)) ?? issuer.flatMap({ tape.member("id", of: $0) }).flatMap(tape.string(at:)) else {
             throw W3CVCError(.invalidIssuer, "expected issuer as a string or an object with id, found none")
         }
         guard VCIssuerIdentifier.isValid(id) else {
             throw W3CVCError(
                 .invalidIssuer, "expected the issuer to be a did:web DID or an https URL, found another value")
         }
-        if let iss = credential["iss"] {
-            guard iss.stringValue == id else {
+        if let iss = tape.member("iss", of: tape.root) {
+            // Compared as strings (canonical equivalence), as the claim was before the tape.
+            guard tape.string(at: iss) == id else {
                 throw W3CVCError(.invalidIssuer, "expected iss equal to the credential issuer, found a different value")
             }
         }

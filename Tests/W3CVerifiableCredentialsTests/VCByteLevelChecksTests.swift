@@ -10,8 +10,10 @@ struct VCByteLevelChecksTests {
         "vaccineCode", "Code", "atcCode", "code", "xCod", "Cod", "", "xCodé", "x\u{301}Code", "\u{0600}Code",
         "é\u{200D}Code", "CodeCode", "medicinalProductCode", "ode",
     ])
-    func codeSuffixMatchesHasSuffix(key: String) {
-        #expect(VCCredentialStructure.hasCodeSuffix(key) == key.hasSuffix("Code"), "\(key.unicodeScalars.map(\.value))")
+    func codeSuffixMatchesHasSuffix(key: String) throws {
+        // The member name as the verifier sees it: key node 1 of a one-member object's tape.
+        let tape = try JSONTape(value: .object([key: .integer(1)]))
+        #expect(VCCredentialStructure.hasCodeSuffix(tape, 1) == key.hasSuffix("Code"), "\(key.unicodeScalars.map(\.value))")
     }
 
     @Test(arguments: [
@@ -30,11 +32,17 @@ struct VCByteLevelChecksTests {
         #expect(!VCIssuerIdentifier.isValid(long + "a"))
     }
 
-    @Test func hasTypeReadsAStringOrAnArrayOfStrings() {
-        #expect(VCCredentialStructure.hasType(.string("Vaccine"), "Vaccine"))
-        #expect(VCCredentialStructure.hasType(.array([.integer(1), .string("Vaccine")]), "Vaccine"))
-        #expect(!VCCredentialStructure.hasType(.array([.array([.string("Vaccine")])]), "Vaccine"))
-        #expect(!VCCredentialStructure.hasType(.object(["type": .string("Vaccine")]), "Vaccine"))
-        #expect(!VCCredentialStructure.hasType(nil, "Vaccine"))
+    @Test func hasTypeReadsAStringOrAnArrayOfStrings() throws {
+        func hasVaccineType(_ value: JSONValue) throws -> Bool {
+            let tape = try JSONTape(value: value)
+            return VCCredentialStructure.hasType(tape, tape.root, "Vaccine")
+        }
+        #expect(try hasVaccineType(.string("Vaccine")))
+        #expect(try hasVaccineType(.array([.integer(1), .string("Vaccine")])))
+        #expect(try hasVaccineType(.array([.string("Vaccine\u{301}"), .string("Vaccine")])))
+        #expect(try !hasVaccineType(.array([.array([.string("Vaccine")])])))
+        #expect(try !hasVaccineType(.object(["type": .string("Vaccine")])))
+        #expect(try !hasVaccineType(.string("vaccine")))
+        #expect(!VCCredentialStructure.hasType(try JSONTape(value: .null), nil, "Vaccine"))
     }
 }
