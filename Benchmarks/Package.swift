@@ -56,6 +56,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Where an SHC or VC verification's time goes, stage by stage (and a callgrind loop).
+        .executableTarget(
+            name: "VerificationStages",
+            dependencies: [
+                .product(name: "Verifier", package: "OpenDVC"),
+                .product(name: "SMARTHealthCards", package: "OpenDVC"),
+                .product(name: "W3CVerifiableCredentials", package: "OpenDVC"),
+                .product(name: "Trust", package: "OpenDVC"),
+                .product(name: "JOSE", package: "OpenDVC"),
+                .product(name: "JSON", package: "OpenDVC"),
+                .product(name: "Deflate", package: "OpenDVC"),
+                .product(name: "CredentialVerification", package: "OpenDVC"),
+                .product(name: "VaccinationRecord", package: "OpenDVC"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Issue 7's targets: revocation snapshot lookups and memory, transparency-log appends and proofs.
         .executableTarget(
             name: "TrustBenchmark",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds OpenDVC and its benchmarks in release mode and prints the figures for docs/PERFORMANCE.md:
-# HC1 verification and issuance; every format's verification and issuance; QR encoding (next to
+# HC1 verification and issuance; every format's verification and issuance; the stages of an SHC and a VC
+# verification; QR encoding (next to
 # libqrencode, from Debian libqrencode-dev) and rendering.
 #   Benchmarks/run.sh [SECONDS]
 set -euo pipefail
@@ -17,5 +18,7 @@ bin=$(swift build -c release --show-bin-path)
 "$bin/HC1Benchmark" --seconds "$seconds" --dvc "$dvc"
 echo
 "$bin/FormatsBenchmark" --seconds "$seconds"
+echo
+"$bin/VerificationStages"
 echo
 "$bin/QRBenchmark" --seconds "$(awk -v s="$seconds" 'BEGIN { print s / 5 }')"
