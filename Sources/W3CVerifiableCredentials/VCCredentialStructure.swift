@@ -13,21 +13,18 @@ enum VCCredentialStructure {
         if let contexts {
             tape.forEachElement(of: contexts) { offset, element in
                 if offset == 0 { firstContext = element }
-                if tape.isString(at: element, equalTo: "https://w3id.org/vaccination/v1") { hasVaccinationContext = true }
+                if tape.isString(at: element, equalTo: VCVocabulary.vaccinationContextName) { hasVaccinationContext = true }
             }
         }
-        if !(firstContext.map { tape.isString(at: $0, equalTo: "https://www.w3.org/ns/credentials/v2") } ?? false) {
+        if !(firstContext.map { tape.isString(at: $0, equalTo: VCVocabulary.credentialsContextName) } ?? false) {
             problems.append("@context: expected \(VCVocabulary.credentialsContext) first")
         }
         if !hasVaccinationContext {
             problems.append("@context: expected \(VCVocabulary.vaccinationContext)")
         }
         let types = tape.member("type", of: credential).flatMap { tape.kind(at: $0) == .array ? $0 : nil }
-        if !(types.map { arrayHasString(tape, $0, "VerifiableCredential") } ?? false) {
-            problems.append("type: expected VerifiableCredential")
-        }
-        if !(types.map { arrayHasString(tape, $0, "VaccinationCertificate") } ?? false) {
-            problems.append("type: expected VaccinationCertificate")
+        for type in VCVocabulary.credentialTypeNames where !(types.map { arrayHasString(tape, $0, type) } ?? false) {
+            problems.append("type: expected \(type)")
         }
         if let id = tape.member("id", of: credential), tape.kind(at: id) != .string { problems.append("id: expected a string") }
         for member in ["validFrom", "validUntil"] as [StaticString] {

@@ -1,11 +1,18 @@
 /// The names the VC-JOSE format uses: contexts, types, media types and limits.
 enum VCVocabulary {
+    /// The VC Data Model 2.0 base context (must come first), as the tape checks compare it.
+    static let credentialsContextName: StaticString = "https://www.w3.org/ns/credentials/v2"
+    /// The W3C CCG vaccination vocabulary context, as the tape checks compare it.
+    static let vaccinationContextName: StaticString = "https://w3id.org/vaccination/v1"
+    /// The credential types, as the tape checks compare them.
+    static let credentialTypeNames: [StaticString] = ["VerifiableCredential", "VaccinationCertificate"]
+
     /// The VC Data Model 2.0 base context (must come first).
-    static let credentialsContext = "https://www.w3.org/ns/credentials/v2"
+    static let credentialsContext = credentialsContextName.description
     /// The W3C CCG vaccination vocabulary context.
-    static let vaccinationContext = "https://w3id.org/vaccination/v1"
+    static let vaccinationContext = vaccinationContextName.description
     /// The credential types.
-    static let credentialTypes = ["VerifiableCredential", "VaccinationCertificate"]
+    static let credentialTypes = credentialTypeNames.map(\.description)
 
     /// The JWS `typ` written: the VC-JOSE-COSE media type `application/vc+jwt` without its `application/` prefix.
     static let headerType = "vc+jwt"
