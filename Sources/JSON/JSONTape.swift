@@ -218,9 +218,23 @@ public struct JSONTape: Sendable {
             }
             if let integer { return Double(integer) }
         }
+        return number(at: index)?.doubleValue
+    }
+
+    /// The number of number node `index` as an integer (as ``JSONValue/integerValue``: an integral double below
+    /// 9e15 counts); nil for other kinds.
+    public func integer(at index: Int) -> Int64? {
+        number(at: index)?.integerValue
+    }
+
+    /// Number node `index` as the tree holds it (`.integer` or `.double`); nil for other kinds.
+    func number(at index: Int) -> JSONValue? {
+        let node = nodes[index]
+        guard node.kind == .number else { return nil }
+        // The digits were checked when the tape was made: the scanner reads them again for their value.
         return bytes.withUnsafeBufferPointer { all in
             var scanner = JSONByteParser(scanning: UnsafeBufferPointer(rebasing: all[Int(node.start)..<Int(node.end)]), options: .default)
-            return (try? scanner.parseNumber())?.doubleValue
+            return try? scanner.parseNumber()
         }
     }
 

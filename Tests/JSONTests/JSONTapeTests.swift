@@ -49,6 +49,13 @@ struct JSONTapeTests {
             #expect(navigated(tape, tape.root) == value, sourceLocation: sourceLocation)
             #expect(tape.value(at: tape.root) == value, sourceLocation: sourceLocation)
             #expect(tape.after(tape.root) == tape.nodeCount, sourceLocation: sourceLocation)
+            // RFC 8785 from the tape: the serializer's canonical bytes, for the document and for each value in it.
+            #expect(tape.canonicalBytes(of: tape.root) == JSONSerializer.serialize(value, style: .canonical), sourceLocation: sourceLocation)
+            for node in 0..<tape.nodeCount where tape.nodeCount <= 200 {
+                #expect(
+                    tape.canonicalBytes(of: node) == JSONSerializer.serialize(tape.value(at: node), style: .canonical),
+                    sourceLocation: sourceLocation)
+            }
         case (.failure(let treeError), .failure(let tapeError)):
             #expect(tapeError.code == treeError.code, sourceLocation: sourceLocation)
             #expect(tapeError.offset == treeError.offset, sourceLocation: sourceLocation)
@@ -63,6 +70,7 @@ struct JSONTapeTests {
     func acceptsWhatTheParserAccepts(_ testCase: JSONParserAcceptanceTests.Case) throws {
         let tape = try JSONTape(parsing: testCase.bytes)
         #expect(Self.navigated(tape, tape.root) == testCase.expected)
+        Self.agree(testCase.bytes)
     }
 
     @Test(arguments: JSONParserRejectionTests.cases)
