@@ -29,7 +29,7 @@ public struct VDSNCDose: Sendable, Hashable {
     }
 
     /// The members of a `vd` element, in the order they are written.
-    static let members = ["dvc", "seq", "ctr", "adm", "lot", "dvn"]
+    static let members: [StaticString] = ["dvc", "seq", "ctr", "adm", "lot", "dvn"]
 
     /// The JSON object, members in profile order, absent members left out.
     public var json: JSONValue {

@@ -18,46 +18,55 @@ extension VDSNCPayload {
     /// A partial birth date (`YYYY` or `YYYY-MM`) is accepted: the profile asks for a full date, but an issuer
     /// that knows only the year has no other way to say so.
     public static func parse(_ data: JSONValue) -> ParseResult {
+        guard let tape = try? JSONTape(value: data) else {
+            return ParseResult(payload: nil, violations: ["data: expected an object without repeated member names, found repeats"])
+        }
+        return parse(tape, data: tape.root)
+    }
+
+    /// Reads node `data` of a parsed seal (see ``parse(_:)``).
+    static func parse(_ tape: JSONTape, data: Int) -> ParseResult {
         let log = VDSNCFieldReader.Log()
-        let payload = read(data, log: log)
+        let payload = read(tape, data, log: log)
         return ParseResult(payload: payload, violations: log.violations)
     }
 
-    private static func read(_ data: JSONValue, log: VDSNCFieldReader.Log) -> VDSNCPayload? {
-        guard let root = VDSNCFieldReader(data, path: VDSNCFieldPath(base: "data"), allowed: ["hdr", "msg"], log: log)
+    private static func read(_ tape: JSONTape, _ data: Int, log: VDSNCFieldReader.Log) -> VDSNCPayload? {
+        guard let root = VDSNCFieldReader(tape, data, path: VDSNCFieldPath(base: "data"), allowed: ["hdr", "msg"], log: log)
         else { return nil }
-        let state = readHeader(root.object["hdr"], log: log)
+        let state = readHeader(tape, root.member("hdr"), log: log)
         guard
             let message = VDSNCFieldReader(
-                root.object["msg"], path: VDSNCFieldPath(base: "data.msg"), allowed: ["uvci", "pid", "ve"], log: log)
+                tape, root.member("msg"), path: VDSNCFieldPath(base: "data.msg"), allowed: ["uvci", "pid", "ve"], log: log)
         else { return nil }
         let limits = VDSNCProfile.limits
         let uvci = message.string("uvci", required: true, limit: limits.uvci)
-        let person = readPerson(message.object["pid"], limits: limits, log: log)
+        let person = readPerson(tape, message.member("pid"), limits: limits, log: log)
         var events: [VDSNCVaccinationEvent]? = []
         for (index, element) in (message.array("ve") ?? []).enumerated() {
             let event = readEvent(
-                element, path: VDSNCFieldPath(base: "data.msg.ve", event: index), limits: limits, log: log)
+                tape, element, path: VDSNCFieldPath(base: "data.msg.ve", event: index), limits: limits, log: log)
             if let event { events?.append(event) } else { events = nil }
         }
         guard let state, let uvci, let person, let events, !events.isEmpty else { return nil }
         return VDSNCPayload(issuingState: state, uvci: uvci, person: person, events: events)
     }
 
-    private static func readHeader(_ value: JSONValue?, log: VDSNCFieldReader.Log) -> String? {
+    private static func readHeader(_ tape: JSONTape, _ node: Int?, log: VDSNCFieldReader.Log) -> String? {
         guard
             let header = VDSNCFieldReader(
-                value, path: VDSNCFieldPath(base: "data.hdr"), allowed: ["t", "v", "is"], log: log)
+                tape, node, path: VDSNCFieldPath(base: "data.hdr"), allowed: ["t", "v", "is"], log: log)
         else {
             return nil
         }
         if let type = header.string("t", required: true), type != VDSNCProfile.vaccinationType {
             log.add("data.hdr.t", "expected \(VDSNCProfile.vaccinationType), found another type")
         }
-        if header.object["v"]?.integerValue != VDSNCProfile.version {
+        let version = header.member("v")
+        if version.flatMap(tape.integer(at:)) != VDSNCProfile.version {
             log.add(
                 "data.hdr.v",
-                "expected the version \(VDSNCProfile.version), found \(header.object["v"] == nil ? "none" : "another value")"
+                "expected the version \(VDSNCProfile.version), found \(version == nil ? "none" : "another value")"
             )
         }
         let state = header.string("is", required: true)
@@ -70,11 +79,11 @@ extension VDSNCPayload {
     }
 
     private static func readPerson(
-        _ value: JSONValue?, limits: VDSNCProfile.Limits, log: VDSNCFieldReader.Log
+        _ tape: JSONTape, _ node: Int?, limits: VDSNCProfile.Limits, log: VDSNCFieldReader.Log
     ) -> VDSNCPerson? {
         guard
             let pid = VDSNCFieldReader(
-                value, path: VDSNCFieldPath(base: "data.msg.pid"), allowed: VDSNCPerson.members, log: log)
+                tape, node, path: VDSNCFieldPath(base: "data.msg.pid"), allowed: VDSNCPerson.members, log: log)
         else {
             return nil
         }
@@ -102,9 +111,9 @@ extension VDSNCPayload {
     }
 
     private static func readEvent(
-        _ value: JSONValue, path: VDSNCFieldPath, limits: VDSNCProfile.Limits, log: VDSNCFieldReader.Log
+        _ tape: JSONTape, _ node: Int, path: VDSNCFieldPath, limits: VDSNCProfile.Limits, log: VDSNCFieldReader.Log
     ) -> VDSNCVaccinationEvent? {
-        guard let event = VDSNCFieldReader(value, path: path, allowed: VDSNCVaccinationEvent.members, log: log) else {
+        guard let event = VDSNCFieldReader(tape, node, path: path, allowed: VDSNCVaccinationEvent.members, log: log) else {
             return nil
         }
         let vaccine = event.string("des", required: true, limit: limits.vaccine)
@@ -114,7 +123,7 @@ extension VDSNCPayload {
         for (index, element) in (event.array("vd") ?? []).enumerated() {
             var dosePath = path
             dosePath.dose = index
-            let dose = readDose(element, path: dosePath, limits: limits, log: log)
+            let dose = readDose(tape, element, path: dosePath, limits: limits, log: log)
             if let dose { doses?.append(dose) } else { doses = nil }
         }
         guard let vaccine, let productName, let doses, !doses.isEmpty else { return nil }
@@ -122,9 +131,9 @@ extension VDSNCPayload {
     }
 
     private static func readDose(
-        _ value: JSONValue, path: VDSNCFieldPath, limits: VDSNCProfile.Limits, log: VDSNCFieldReader.Log
+        _ tape: JSONTape, _ node: Int, path: VDSNCFieldPath, limits: VDSNCProfile.Limits, log: VDSNCFieldReader.Log
     ) -> VDSNCDose? {
-        guard let dose = VDSNCFieldReader(value, path: path, allowed: VDSNCDose.members, log: log) else { return nil }
+        guard let dose = VDSNCFieldReader(tape, node, path: path, allowed: VDSNCDose.members, log: log) else { return nil }
         let date = dose.date("dvc", required: true, limit: limits.date)
         let sequence = dose.doseNumber("seq")
         let country = dose.string("ctr", required: true, limit: limits.country)

@@ -27,7 +27,7 @@ public struct VDSNCPerson: Sendable, Hashable {
     }
 
     /// The members of `pid`, in the order they are written.
-    static let members = ["n", "dob", "sex", "i", "ai"]
+    static let members: [StaticString] = ["n", "dob", "sex", "i", "ai"]
 
     /// The JSON object, members in profile order, absent members left out.
     public var json: JSONValue {

@@ -6,7 +6,9 @@
 /// Lengths count characters (Unicode scalars), not bytes.
 public struct VDSNCProfile: Sendable, Hashable {
     /// The `hdr.t` of a proof of vaccination.
-    public static let vaccinationType = "icao.vacc"
+    public static let vaccinationType = "\(vaccinationTypeLiteral)"
+    /// ``vaccinationType`` as a literal, for comparisons with the bytes of a parsed seal.
+    static let vaccinationTypeLiteral: StaticString = "icao.vacc"
     /// The `hdr.v` this implementation reads and writes.
     public static let version: Int64 = 1
 

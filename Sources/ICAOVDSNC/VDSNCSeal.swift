@@ -2,11 +2,16 @@ import JSON
 
 /// A decoded VDS-NC seal: `{"data": {...}, "sig": {"alg": ..., "cer": ..., "sigvl": ...}}`.
 ///
-/// The `data` object is kept as received; the signature covers its RFC 8785 (JCS) canonical form, so the
-/// layout and member order of the seal text do not matter.
+/// The seal is kept as a ``JSONTape`` of the received text: the checks read its nodes, and the signature covers
+/// the RFC 8785 (JCS) canonical form of `data` written from the tape, so the layout and member order of the seal
+/// text do not matter.
 public struct VDSNCSeal: Sendable {
-    /// The signed `data` object as received.
-    public let data: JSONValue
+    /// The parsed seal.
+    let tape: JSONTape
+    /// The node of the `data` object in ``tape``.
+    let dataNode: Int
+    /// The signed `data` object as received (built from the tape on each access).
+    public var data: JSONValue { tape.value(at: dataNode) }
     /// `sig.alg`: `ES256`, `ES384` or `ES512`.
     public let algorithm: String
     /// `sig.cer`, decoded: the DER barcode signer certificate.
@@ -15,6 +20,8 @@ public struct VDSNCSeal: Sendable {
     public let signatureBytes: [UInt8]
     /// Members of the seal, `sig` or `hdr` beyond the profile's (reported by schema validation).
     public let unexpectedMembers: [String]
+    /// `data.hdr.is` when it is a string: the issuing state.
+    public let issuingState: String?
 
     /// Decodes seal text.
     ///
@@ -32,44 +39,59 @@ public struct VDSNCSeal: Sendable {
                 .tooLarge, "expected a seal of at most \(VDSNCProfile.maximumInputSize) bytes, found \(bytes.count)")
         }
         let options = JSONParser.Options(maxBytes: VDSNCProfile.maximumInputSize, maxDepth: VDSNCProfile.maximumDepth)
-        let root = try JSONParser.parse(bytes, options: options)
-        try self.init(json: root)
+        // One copy of the (usually contiguous) UTF-8: `Array(bytes)` would copy byte by byte.
+        let copied = bytes.withContiguousStorageIfAvailable { Array($0) } ?? Array(bytes)
+        try self.init(tape: JSONTape(parsing: copied, options: options))
     }
 
     /// Decodes a parsed seal (see ``init(text:)``).
+    ///
+    /// - Throws: as ``init(text:)``, and `JSON_DUPLICATE_KEY` for an object built with repeated member names.
     public init(json root: JSONValue) throws {
-        guard case .object(let seal) = root else {
+        try self.init(tape: JSONTape(value: root))
+    }
+
+    /// Decodes the seal held by `tape`.
+    init(tape: JSONTape) throws {
+        let root = tape.root
+        guard tape.kind(at: root) == .object else {
             throw VDSNCError(
-                .invalidPayload, "expected the seal to be a JSON object, found \(VDSNCFieldReader.kind(root))")
+                .invalidPayload, "expected the seal to be a JSON object, found \(VDSNCFieldReader.kind(tape, root))")
         }
-        guard case .object(let data)? = seal["data"] else {
-            throw VDSNCError(.invalidPayload, "data: expected an object, found \(VDSNCFieldReader.kind(seal["data"]))")
+        let data = tape.member("data", of: root)
+        guard let data, tape.kind(at: data) == .object else {
+            throw VDSNCError(.invalidPayload, "data: expected an object, found \(VDSNCFieldReader.kind(tape, data))")
         }
-        guard case .object(let header)? = data["hdr"] else {
+        let header = tape.member("hdr", of: data)
+        guard let header, tape.kind(at: header) == .object else {
             throw VDSNCError(
-                .invalidPayload, "data.hdr: expected an object, found \(VDSNCFieldReader.kind(data["hdr"]))")
+                .invalidPayload, "data.hdr: expected an object, found \(VDSNCFieldReader.kind(tape, header))")
         }
-        guard header["t"]?.stringValue == VDSNCProfile.vaccinationType else {
+        let type = tape.member("t", of: header)
+        guard let type, tape.isString(at: type, equalTo: VDSNCProfile.vaccinationTypeLiteral) else {
             throw VDSNCError(
                 .unsupportedType,
-                "data.hdr.t: expected \(VDSNCProfile.vaccinationType), found \(header["t"]?.stringValue == nil ? VDSNCFieldReader.kind(header["t"]) : "another type")"
+                "data.hdr.t: expected \(VDSNCProfile.vaccinationType), found \(type.map { tape.kind(at: $0) } == .string ? "another type" : VDSNCFieldReader.kind(tape, type))"
             )
         }
-        guard header["v"]?.integerValue == VDSNCProfile.version else {
+        let version = tape.member("v", of: header)
+        guard version.flatMap(tape.integer(at:)) == VDSNCProfile.version else {
             throw VDSNCError(
                 .unsupportedType,
-                "data.hdr.v: expected version \(VDSNCProfile.version), found \(header["v"] == nil ? "none" : "another value")"
+                "data.hdr.v: expected version \(VDSNCProfile.version), found \(version == nil ? "none" : "another value")"
             )
         }
-        guard case .object(let signature)? = seal["sig"] else {
-            throw VDSNCError(.invalidPayload, "sig: expected an object, found \(VDSNCFieldReader.kind(seal["sig"]))")
+        let signature = tape.member("sig", of: root)
+        guard let signature, tape.kind(at: signature) == .object else {
+            throw VDSNCError(.invalidPayload, "sig: expected an object, found \(VDSNCFieldReader.kind(tape, signature))")
         }
-        func text(_ key: String) throws -> String {
-            guard case .string(let value)? = signature[key] else {
+        func text(_ key: StaticString) throws -> String {
+            let value = tape.member(key, of: signature)
+            guard let value, let text = tape.string(at: value) else {
                 throw VDSNCError(
-                    .invalidPayload, "sig.\(key): expected a string, found \(VDSNCFieldReader.kind(signature[key]))")
+                    .invalidPayload, "sig.\(key): expected a string, found \(VDSNCFieldReader.kind(tape, value))")
             }
-            return value
+            return text
         }
         algorithm = try text("alg")
         guard let certificate = VDSNCBase64URL.decode(try text("cer")), !certificate.isEmpty else {
@@ -84,19 +106,23 @@ public struct VDSNCSeal: Sendable {
         guard let signatureValue = VDSNCBase64URL.decode(try text("sigvl")), !signatureValue.isEmpty else {
             throw VDSNCError(.invalidPayload, "sig.sigvl: expected base64url of a signature, found other text")
         }
-        self.data = .object(data)
+        self.tape = tape
+        self.dataNode = data
         self.certificateBytes = certificate
         self.signatureBytes = signatureValue
+        self.issuingState = tape.member("is", of: header).flatMap(tape.string(at:))
         var unexpected: [String] = []
-        for member in seal.members where member.key != "data" && member.key != "sig" { unexpected.append("seal") }
-        for member in signature.members where member.key != "alg" && member.key != "cer" && member.key != "sigvl" {
-            unexpected.append("sig")
+        tape.forEachMember(of: root) { key, _ in
+            if !tape.isString(at: key, equalTo: "data") && !tape.isString(at: key, equalTo: "sig") { unexpected.append("seal") }
+        }
+        tape.forEachMember(of: signature) { key, _ in
+            if !["alg", "cer", "sigvl"].contains(where: { tape.isString(at: key, equalTo: $0) }) { unexpected.append("sig") }
         }
         self.unexpectedMembers = unexpected
     }
 
     /// The bytes the signature covers: the RFC 8785 (JCS) canonical form of ``data``.
-    public var signedBytes: [UInt8] { VDSNCCanonicalJSON.bytes(of: data) }
+    public var signedBytes: [UInt8] { tape.canonicalBytes(of: dataNode) }
 
     /// The seal text for a `data` object and its signature zone, compact, `data` before `sig`.
     static func text(data: JSONValue, algorithm: String, certificate: [UInt8], signature: [UInt8]) -> String {

@@ -20,7 +20,7 @@ public struct VDSNCVaccinationEvent: Sendable, Hashable {
     }
 
     /// The members of a `ve` element, in the order they are written.
-    static let members = ["des", "nam", "dis", "vd"]
+    static let members: [StaticString] = ["des", "nam", "dis", "vd"]
 
     /// The JSON object, members in profile order, absent members left out.
     public var json: JSONValue {

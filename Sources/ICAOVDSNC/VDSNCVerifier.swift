@@ -58,8 +58,9 @@ public struct VDSNCVerifier: Sendable {
             return result
         }
         result.checks.decode = .pass
-        result.formatPayload = seal.data
-        result.issuer = seal.data["hdr"]?["is"]?.stringValue
+        // The tree of `data` is built only when a caller asks for the format payload.
+        result.setFormatPayload { seal.data }
+        result.issuer = seal.issuingState
         // 2. signature (and the chain to a trusted CSCA)
         let signer = BarcodeSignerCheck(seal: seal, trustStore: context.trustStore)
         result.keyIDBytes = signer.kid
@@ -100,7 +101,7 @@ public struct VDSNCVerifier: Sendable {
         }
 
         // 5. schema, and the canonical record
-        let parsed = VDSNCPayload.parse(seal.data)
+        let parsed = VDSNCPayload.parse(seal.tape, data: seal.dataNode)
         let problems =
             parsed.violations
             + seal.unexpectedMembers.map { "\($0): expected only the members of the profile, found another member" }

@@ -27,7 +27,12 @@ extension JSONTape {
         case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null
         case .bool: out.append(contentsOf: node.flag ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
         case .number:
-            // The serializer's own number writers, so that both forms agree digit for digit.
+            // A plain integer of up to 15 digits other than -0 is its own canonical form; other numbers go through
+            // the serializer's own number writers, so that both forms agree digit for digit.
+            if let plain = plainInteger(at: index) {
+                out.append(contentsOf: plain)
+                return true
+            }
             switch number(at: index) {
             case .integer(let value)?: JSONWriter(style: .canonical).writeInteger(value, into: &out)
             case .double(let value)?: JSONWriter(style: .canonical).writeDouble(value, into: &out)
@@ -84,13 +89,25 @@ extension JSONTape {
                     // A plain ASCII name without escapes needs none in canonical form either.
                     out.append(UInt8(ascii: "\""))
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: all[Int(name.start)..<Int(name.end)]))
-                    out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+                    out.append(UInt8(ascii: "\""))
+                    out.append(UInt8(ascii: ":"))
                     guard writeCanonical(order[position] + 1, depth: depth + 1, into: &out) else { return false }
                 }
                 out.append(UInt8(ascii: "}"))
                 return true
             }
         }
+    }
+
+    /// The bytes of number node `index` when they are a plain integer of at most 15 digits other than `-0`
+    /// (JSON has no leading zeros, so such text is canonical as it stands).
+    private func plainInteger(at index: Int) -> ArraySlice<UInt8>? {
+        let node = nodes[index]
+        let text = bytes[Int(node.start)..<Int(node.end)]
+        let digits = text.first == UInt8(ascii: "-") ? text.dropFirst() : text
+        guard digits.count <= 15, !(digits.count < text.count && digits.first == UInt8(ascii: "0")) else { return nil }
+        for byte in digits where byte &- UInt8(ascii: "0") > 9 { return nil }
+        return text
     }
 
     /// Whether every byte is ASCII.

@@ -224,7 +224,18 @@ public struct JSONTape: Sendable {
     /// The number of number node `index` as an integer (as ``JSONValue/integerValue``: an integral double below
     /// 9e15 counts); nil for other kinds.
     public func integer(at index: Int) -> Int64? {
-        number(at: index)?.integerValue
+        // Plain digits (`v`, `seq`) are read here; other numbers through the scanner.
+        let node = nodes[index]
+        if node.kind == .number, node.end - node.start <= 15 {
+            var value: Int64 = 0
+            for byte in bytes[Int(node.start)..<Int(node.end)] {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else { return number(at: index)?.integerValue }
+                value = value &* 10 &+ Int64(digit)
+            }
+            return value
+        }
+        return number(at: index)?.integerValue
     }
 
     /// Number node `index` as the tree holds it (`.integer` or `.double`); nil for other kinds.

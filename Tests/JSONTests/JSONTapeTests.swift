@@ -13,6 +13,7 @@ struct JSONTapeTests {
             let value = tape.value(at: node)
             // `double(at:)` converts plain integers itself and the rest through the scanner: both as the tree.
             #expect(tape.double(at: node) == value.doubleValue)
+            #expect(tape.integer(at: node) == value.integerValue)
             return value
         case .string: return .string(tape.string(at: node)!)
         case .array:
