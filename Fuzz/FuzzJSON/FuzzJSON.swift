@@ -7,7 +7,8 @@
 // Every input is parsed; a parsed value is written in compact and canonical form, and both outputs must
 // parse again to an equivalent value (canonical output may round numbers the way RFC 8785 requires, so
 // it is compared after a second canonical pass instead). The tape parser (`JSONTape`) must agree with the
-// tree parser on every input: the same error code and offset, or the same value.
+// tree parser on every input: the same error code and offset, or the same value; and its RFC 8785 bytes
+// (`canonicalBytes(of:)`, written from the tape) must be the serializer's canonical bytes of the tree.
 import JSON
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -46,6 +47,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     guard JSONSerializer.serialize(canonicalParsed, style: .canonical) == canonical else {
         fatalError("canonical output is not stable")
+    }
+    if case .success(let tape) = tape, tape.canonicalBytes(of: tape.root) != canonical {
+        fatalError("the tape's canonical bytes differ from the serializer's")
     }
     return 0
 }
