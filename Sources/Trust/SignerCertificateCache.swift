@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import X509
 
@@ -29,6 +30,15 @@ final class SignerCertificateCache: Sendable {
         func hash(into hasher: inout Hasher) {
             hasher.combine(bytes.count)
             bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0.suffix(64))) }
+        }
+
+        /// Every byte compared with `memcmp`: a lookup compares a whole certificate, and `Array`'s `==` goes
+        /// element by element.
+        static func == (left: Key, right: Key) -> Bool {
+            guard left.bytes.count == right.bytes.count else { return false }
+            return left.bytes.withUnsafeBytes { a in
+                right.bytes.withUnsafeBytes { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+            }
         }
     }
 

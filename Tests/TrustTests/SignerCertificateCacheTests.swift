@@ -32,6 +32,24 @@ struct SignerCertificateCacheTests {
         #expect(try #require(before.signer(derEncoded: signerBytes)).issuers.isEmpty)
     }
 
+    @Test func aCertificateSharingTheCachedOnesLengthAndTailIsAnotherEntry() throws {
+        let setup = try Self.setup()
+        let signerBytes = try setup.dscCertificate.serializeAsPEM().derBytes
+        var store = TrustStore()
+        store.add(authority: try SigningAuthority(certificate: setup.cscaCertificate))
+        #expect(try #require(store.signer(derEncoded: signerBytes)).issuers.count == 1)
+        // The last "DE" of the certificate's names becomes "DX": the same length and the same signature (the
+        // cache hashes the tail only), but no longer a certificate the CSCA signed.
+        var altered = signerBytes
+        let printableDE: [UInt8] = [0x13, 0x02, 0x44, 0x45]
+        let offset = try #require((0...(altered.count - 4)).last { Array(altered[$0..<($0 + 4)]) == printableDE })
+        altered[offset + 3] = UInt8(ascii: "X")
+        #expect(Array(altered.suffix(64)) == Array(signerBytes.suffix(64)))
+        let answer = try #require(store.signer(derEncoded: altered))
+        #expect(answer.issuers.isEmpty)
+        #expect(answer.certificate != setup.dscCertificate)
+    }
+
     @Test func bytesThatAreNoCertificateGiveNil() {
         let store = TrustStore()
         #expect(store.signer(derEncoded: []) == nil)
