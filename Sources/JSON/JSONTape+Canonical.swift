@@ -117,7 +117,7 @@ extension JSONTape {
     }
 
     /// Whether unescaped key node `first` sorts before key node `second` (bytewise; a prefix first).
-    private static func precedes(_ first: Int, _ second: Int, in all: UnsafeBufferPointer<UInt8>, nodes: [Node]) -> Bool {
+    private static func precedes(_ first: Int, _ second: Int, in all: UnsafeBufferPointer<UInt8>, nodes: JSONTapeNodes) -> Bool {
         let a = nodes[first], b = nodes[second]
         let left = UnsafeBufferPointer(rebasing: all[Int(a.start)..<Int(a.end)])
         let right = UnsafeBufferPointer(rebasing: all[Int(b.start)..<Int(b.end)])

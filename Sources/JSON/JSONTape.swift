@@ -42,7 +42,7 @@ public struct JSONTape: Sendable {
 
     /// The document's UTF-8 bytes.
     public let bytes: [UInt8]
-    @usableFromInline var nodes: [Node]
+    @usableFromInline let nodes: JSONTapeNodes
     /// The unescaped UTF-8 of strings that had escapes.
     @usableFromInline var unescaped: [[UInt8]]
 
@@ -54,15 +54,13 @@ public struct JSONTape: Sendable {
             throw JSONError(
                 .tooLarge, "expected at most \(options.maxBytes) bytes, found \(bytes.count)", offset: options.maxBytes)
         }
-        var result: (nodes: [Node], unescaped: [[UInt8]]) = ([], [])
-        try bytes.withUnsafeBufferPointer { buffer in
+        let parsed = try bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONTapeParser(buffer, options: options)
             try parser.parseDocument()
-            result = (parser.nodes, parser.unescaped)
+            return (parser.nodes, parser.unescaped)
         }
         self.bytes = bytes
-        self.nodes = result.nodes
-        self.unescaped = result.unescaped
+        (self.nodes, self.unescaped) = parsed
     }
 
     /// The tape of a value (written compactly and parsed again): for checks written against tapes that also

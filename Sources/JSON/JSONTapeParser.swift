@@ -3,15 +3,13 @@
 struct JSONTapeParser {
     /// The scanner: input, position, limits, and the string, number and literal checks.
     var scanner: JSONByteParser
-    var nodes: [JSONTape.Node] = []
+    let nodes: JSONTapeNodes
     var unescaped: [[UInt8]] = []
-    /// An open container.
+    /// An open container (its elements or members so far are counted in its node).
     struct Frame {
         /// Its node.
         let node: Int
         let isObject: Bool
-        /// Its elements or members so far.
-        var count: Int32 = 0
     }
 
     /// The open containers, innermost last.
@@ -22,8 +20,8 @@ struct JSONTapeParser {
 
     init(_ input: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         scanner = JSONByteParser(scanning: input, options: options)
-        // A value takes at least two bytes; a certificate payload has a few hundred.
-        nodes.reserveCapacity(min(256, input.count / 2 + 1))
+        // A certificate payload has about one node per six bytes; the storage doubles when that is too few.
+        nodes = JSONTapeNodes(capacity: input.count / 4 + 1)
         open.reserveCapacity(16)
     }
 
@@ -77,12 +75,13 @@ struct JSONTapeParser {
             }
 
             // A value is complete: count it in its container, closing containers as long as they end here.
-            while !open.isEmpty {
-                open[open.count - 1].count += 1
-                let isObject = open[open.count - 1].isObject
+            while let frame = open.last {
+                nodes.countChild(of: frame.node)
+                let isObject = frame.isObject
                 scanner.skipWhitespace()
                 let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                let expected = isObject ? "',' or '}'" : "',' or ']'"
+                // Spelled only for an error.
+                var expected: String { isObject ? "',' or '}'" : "',' or ']'" }
                 guard scanner.position < end else { throw scanner.unexpectedEnd(expected: expected) }
                 let byte = input[scanner.position]
                 if byte == UInt8(ascii: ",") {
@@ -111,17 +110,15 @@ struct JSONTapeParser {
         guard open.count < scanner.options.maxDepth else {
             throw JSONError.at(scanner.position, .tooDeep, "nesting deeper than the limit of \(scanner.options.maxDepth)")
         }
-        open.append(Frame(node: nodes.count, isObject: kind == .object))
-        nodes.append(JSONTape.Node(kind: kind, flag: false, start: Int32(scanner.position), end: 0, next: 0, count: 0))
+        let node = nodes.append(JSONTape.Node(kind: kind, flag: false, start: Int32(scanner.position), end: 0, next: 0, count: 0))
+        open.append(Frame(node: node, isObject: kind == .object))
         scanner.position += 1
     }
 
     /// Ends the innermost container (its closing bracket already passed).
     mutating func closeContainer() {
         let frame = open.removeLast()
-        nodes[frame.node].end = Int32(scanner.position)
-        nodes[frame.node].next = Int32(nodes.count)
-        nodes[frame.node].count = frame.count
+        nodes.close(frame.node, end: Int32(scanner.position), next: Int32(nodes.count))
         if !keySets.isEmpty { keySets[open.count] = nil }
     }
 
@@ -162,13 +159,22 @@ struct JSONTapeParser {
     /// found through its nodes: each member's value is complete, so its `next` leads to the following key.
     mutating func register(key: Int, offset: Int) throws {
         let depth = open.count - 1
-        let frame = open[depth]
-        let memberCount = Int(frame.count)
+        let object = open[depth].node
+        let memberCount = Int(nodes[object].count)
         var duplicate = false
         if memberCount < JSONByteParser.linearKeyCheckLimit {
-            var other = frame.node + 1
+            let new = nodes[key]
+            let length = new.end - new.start
+            var other = object + 1
             for _ in 0..<memberCount {
-                if keysEqual(other, key) {
+                let earlier = nodes[other]
+                // Unescaped keys (the usual case) by length, then by their bytes in the input.
+                if new.flag || earlier.flag {
+                    if keysEqual(other, key) {
+                        duplicate = true
+                        break
+                    }
+                } else if earlier.end - earlier.start == length, inputBytesEqual(Int(earlier.start), Int(new.start), Int(length)) {
                     duplicate = true
                     break
                 }
@@ -177,7 +183,7 @@ struct JSONTapeParser {
         } else {
             if keySets[depth] == nil {
                 var set = Set<[UInt8]>(minimumCapacity: memberCount * 2)
-                var other = frame.node + 1
+                var other = object + 1
                 for _ in 0..<memberCount {
                     set.insert(withKeyBytes(other) { Array($0) })
                     other = Int(nodes[other + 1].next)
@@ -190,15 +196,9 @@ struct JSONTapeParser {
         if duplicate { throw JSONError.at(offset, .duplicateKey, "an object member name occurs a second time") }
     }
 
-    /// Whether key nodes `first` and `second` name the same member: unescaped keys (the usual case) by length,
-    /// then by their bytes in the input.
+    /// Whether key nodes `first` and `second` name the same member, compared by their unescaped bytes.
     func keysEqual(_ first: Int, _ second: Int) -> Bool {
-        let a = nodes[first], b = nodes[second]
-        if !a.flag && !b.flag {
-            let length = Int(a.end - a.start)
-            return Int(b.end - b.start) == length && inputBytesEqual(Int(a.start), Int(b.start), length)
-        }
-        return withKeyBytes(first) { one in withKeyBytes(second) { JSONTape.equal(one, $0) } }
+        withKeyBytes(first) { one in withKeyBytes(second) { JSONTape.equal(one, $0) } }
     }
 
     /// Whether the `length` input bytes at `first` and at `second` are equal.
