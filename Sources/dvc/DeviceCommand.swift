@@ -158,7 +158,7 @@ struct DeviceCommand: AsyncParsableCommand {
         func register(_ devices: [SimulatedDevice], token: String, since: Date) async throws {
             let client = BulkClient(server: server, token: token)
             for device in devices {
-                var body: JSONObject = [
+                let body: JSONObject = [
                     "id": .string(device.id), "kind": .string(device.isTracker ? "tracker" : "logger"),
                     "publicKey": .string(device.key.publicKey.pemRepresentation), "label": .string("simulated \(device.isTracker ? "tracker" : "logger") \(device.number)"),
                 ]

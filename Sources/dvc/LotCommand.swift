@@ -119,8 +119,9 @@ struct LotCommand: AsyncParsableCommand {
                     elements = try GS1ElementString.parse(trimmed)
                 }
             } catch {
-                let reason = (error as? GS1Error).map { "\($0.code) \($0.message)" } ?? "unreadable"
-                throw CommandError.usage("expected a GS1 DataMatrix scan or Digital Link with AIs 01 and 10, found: \(reason)")
+                // Both parsers throw GS1Error only (typed throws).
+                throw CommandError.usage(
+                    "expected a GS1 DataMatrix scan or Digital Link with AIs 01 and 10, found: \(error.code) \(error.message)")
             }
             guard let gtin = elements.gtin, let lot = elements.lot else {
                 throw CommandError.usage("expected a scan with a GTIN (AI 01) and a lot (AI 10), found one without")
