@@ -18,6 +18,9 @@ import W3CVerifiableCredentials
 /// - `VerificationStages [shc|vc]`: the table for one format or both.
 /// - `VerificationStages loop-shc|loop-vc`: 2,000 verifications without the signature and nothing else, for
 ///   callgrind (`--toggle-collect` on `Verifier.verify(_:at:)`).
+/// - `VerificationStages spread-shc`: one card against 500 distinct cards (see `spread(_:)`).
+/// - `VerificationStages interleaved-shc`: 20 rounds of 50 verifications then 50 bare verifies, as
+///   FormatsBenchmark interleaves them, for callgrind's cache simulation (`--cache-sim=yes`).
 ///
 /// The stages run hot in a loop of their own; inside a verification they run after other code and cost more
 /// (docs/PERFORMANCE.md measures that by doing one stage twice).
@@ -39,6 +42,25 @@ struct VerificationStages {
         ]
         let argument = CommandLine.arguments.dropFirst().first
 
+        let shc = SHCIssuer(signingKey: key, issuer: issuerURL)
+        if argument == "spread-shc" {
+            try spread(Setup(key: key, verifier: verifier, withoutKeys: withoutKeys, now: now) {
+                try shc.issue($0, issuedAt: now, expiresAt: nil).qrTexts[0]
+            })
+            return
+        }
+        if argument == "interleaved-shc" {
+            let text = payloads[0].1
+            let jws = try CompactJWS(parsing: SHCNumericQR.assemble([text[...]]).jws)
+            let signature = try P256.Signing.ECDSASignature(rawRepresentation: jws.signature)
+            var passed = 0
+            for _ in 0..<20 {
+                for _ in 0..<50 where verifier.verify(text, at: now).isValid { passed += 1 }
+                for _ in 0..<50 where bareVerify(key.publicKey, signature, jws.signingInput) { passed += 1 }
+            }
+            print("\(passed) of 2000 passed")
+            return
+        }
         if let argument, argument.hasPrefix("loop-") {
             guard let text = payloads.first(where: { "loop-" + $0.0 == argument })?.1 else {
                 throw Failure(description: "expected loop-shc or loop-vc, found \(argument)")
