@@ -11,6 +11,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     ],
     targets: [
+        // The records FormatsBenchmark and VerificationStages issue.
+        .target(
+            name: "BenchmarkRecords",
+            dependencies: [
+                .product(name: "JSON", package: "OpenDVC"),
+                .product(name: "VaccinationRecord", package: "OpenDVC"),
+            ]
+        ),
         .executableTarget(
             name: "HC1Benchmark",
             dependencies: [
@@ -31,6 +39,7 @@ let package = Package(
         .executableTarget(
             name: "FormatsBenchmark",
             dependencies: [
+                "BenchmarkRecords",
                 .product(name: "Verifier", package: "OpenDVC"),
                 .product(name: "COSE", package: "OpenDVC"),
                 .product(name: "EUDCC", package: "OpenDVC"),
@@ -60,6 +69,7 @@ let package = Package(
         .executableTarget(
             name: "VerificationStages",
             dependencies: [
+                "BenchmarkRecords",
                 .product(name: "Verifier", package: "OpenDVC"),
                 .product(name: "SMARTHealthCards", package: "OpenDVC"),
                 .product(name: "W3CVerifiableCredentials", package: "OpenDVC"),

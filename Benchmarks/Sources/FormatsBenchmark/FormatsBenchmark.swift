@@ -1,3 +1,4 @@
+import BenchmarkRecords
 import COSE
 import Crypto
 import EUDCC
@@ -54,7 +55,7 @@ struct FormatsBenchmark {
         store.add(authority: try SigningAuthority(certificate: setup.cscaCertificate))
         let verifier = Verifier(trustStore: store)
 
-        let records = try Self.records(count: 500)
+        let records = try BenchmarkRecords.distinct(count: 500)
         let issuers: [Format: (VaccinationRecord) throws -> String] = [
             .hc1: { try HC1Issuer(signingKey: setup.dscPrivateKey, certificate: certificate).issue($0, issuedAt: now).text },
             .shc: { try SHCIssuer(signingKey: setup.dscPrivateKey, issuer: issuerURL).issue($0, issuedAt: now, expiresAt: nil).qrTexts[0] },
@@ -128,19 +129,6 @@ struct FormatsBenchmark {
             let length = payloads.map(\.count).reduce(0, +) / payloads.count
             print("| \(format.rawValue) | \(length) | \(Int(verifyRate)) | \(Int(bareRate)) | \(String(format: "%.3f", verifyRate / bareRate)) | \(String(format: "%.3f", medianRatio)) | \(Int(issueRate)) |")
             if sink == Int.min { print("") }
-        }
-    }
-
-    /// Distinct records: the example record with a numbered name, lot and date.
-    static func records(count: Int) throws -> [VaccinationRecord] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/vaccination-record.json")
-        let template = try String(contentsOf: url, encoding: .utf8)
-        return try (0..<count).map { index in
-            let text = template.replacingOccurrences(of: "Mustermann", with: "Mustermann\(["", "-Gößling", "-Nørgaard", "-Åström"][index % 4])")
-                .replacingOccurrences(of: "FK4578", with: "FK\(4578 + index)")
-                .replacingOccurrences(of: "2021-06-01", with: "2021-06-\(String(format: "%02d", 1 + index % 28))")
-            return try VaccinationRecord(json: JSONParser.parse(text))
         }
     }
 

@@ -1,3 +1,4 @@
+import BenchmarkRecords
 import Crypto
 import Foundation
 import JOSE
@@ -19,12 +20,12 @@ extension VerificationStages {
         let issue: (VaccinationRecord) throws -> String
     }
 
-    /// One card verified over and over against 500 distinct cards in turn (FormatsBenchmark's records): the bare
+    /// One card verified over and over against 500 distinct cards in turn (`BenchmarkRecords.distinct`, as FormatsBenchmark issues them): the bare
     /// verify of their signed bytes, the verification without the signature, and the whole verification, three
     /// rounds each way, best of 7 inside each. A single card lets the branch predictors learn its data, and a
     /// whole verification costs more than its parts measured alone: the spread shows both.
     static func spread(_ setup: Setup) throws {
-        let texts = try distinctRecords(count: 500).map(setup.issue)
+        let texts = try BenchmarkRecords.distinct(count: 500).map(setup.issue)
         let jwsList = try texts.map { try CompactJWS(parsing: SHCNumericQR.assemble([$0[...]]).jws) }
         let signatures = try jwsList.map { try P256.Signing.ECDSASignature(rawRepresentation: $0.signature) }
         let publicKey = setup.key.publicKey
@@ -56,18 +57,5 @@ extension VerificationStages {
     @inline(never)
     static func bareVerify(_ key: P256.Signing.PublicKey, _ signature: P256.Signing.ECDSASignature, _ input: [UInt8]) -> Bool {
         key.isValidSignature(signature, for: input)
-    }
-
-    /// Distinct records as FormatsBenchmark makes them: the example record with a numbered name, lot and date.
-    static func distinctRecords(count: Int) throws -> [VaccinationRecord] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/vaccination-record.json")
-        let template = try String(contentsOf: url, encoding: .utf8)
-        return try (0..<count).map { index in
-            let text = template.replacingOccurrences(of: "Mustermann", with: "Mustermann\(["", "-Gößling", "-Nørgaard", "-Åström"][index % 4])")
-                .replacingOccurrences(of: "FK4578", with: "FK\(4578 + index)")
-                .replacingOccurrences(of: "2021-06-01", with: "2021-06-\(String(format: "%02d", 1 + index % 28))")
-            return try VaccinationRecord(json: JSONParser.parse(text))
-        }
     }
 }

@@ -1,3 +1,4 @@
+import BenchmarkRecords
 import CredentialVerification
 import Crypto
 import Deflate
@@ -30,7 +31,7 @@ struct VerificationStages {
         let now = Date()
         let key = P256.Signing.PrivateKey()
         let issuerURL = "https://dvc.example/issuer"
-        let record = try exampleRecord()
+        let record = try BenchmarkRecords.example()
         let vcIssuer = VCIssuer(signingKey: key, issuer: issuerURL)
         var store = TrustStore()
         store.add(try JWKSet(json: vcIssuer.publicKeySet), issuer: issuerURL)
@@ -119,13 +120,6 @@ struct VerificationStages {
             fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(count) / 1000)
         }
         print("| \(stage) | \(String(format: "%.2f", fastest)) |\(sink == Int.min ? " " : "")")
-    }
-
-    /// The repository's example record.
-    static func exampleRecord() throws -> VaccinationRecord {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/vaccination-record.json")
-        return try VaccinationRecord(json: JSONParser.parse(String(contentsOf: url, encoding: .utf8)))
     }
 
     struct Failure: Error, CustomStringConvertible {
