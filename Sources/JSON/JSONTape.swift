@@ -199,41 +199,30 @@ public struct JSONTape: Sendable {
 
     /// The number of number node `index` as a `Double` (as ``JSONValue/doubleValue``); nil for other kinds.
     public func double(at index: Int) -> Double? {
-        let node = nodes[index]
-        guard node.kind == .number else { return nil }
-        // The digits were checked when the tape was made. A plain integer of up to 15 digits (timestamps such
-        // as `nbf`) is exact as a Double and converted here; other numbers go through the scanner again.
-        let length = Int(node.end - node.start)
-        if length <= 15 {
-            let integer: Int? = bytes.withUnsafeBufferPointer { all in
-                var value = 0
-                for offset in Int(node.start)..<Int(node.end) {
-                    let digit = all[offset] &- UInt8(ascii: "0")
-                    guard digit < 10 else { return nil }
-                    value = value &* 10 &+ Int(digit)
-                }
-                return value
-            }
-            if let integer { return Double(integer) }
-        }
+        // A plain integer of up to 15 digits (timestamps such as `nbf`) is exact as a Double.
+        if let plain = plainDigits(at: index) { return Double(plain) }
         return number(at: index)?.doubleValue
     }
 
     /// The number of number node `index` as an integer (as ``JSONValue/integerValue``: an integral double below
     /// 9e15 counts); nil for other kinds.
     public func integer(at index: Int) -> Int64? {
-        // Plain digits (`v`, `seq`) are read here; other numbers through the scanner.
-        let node = nodes[index]
-        if node.kind == .number, node.end - node.start <= 15 {
-            var value: Int64 = 0
-            for byte in bytes[Int(node.start)..<Int(node.end)] {
-                let digit = byte &- UInt8(ascii: "0")
-                guard digit < 10 else { return number(at: index)?.integerValue }
-                value = value &* 10 &+ Int64(digit)
-            }
-            return value
-        }
+        if let plain = plainDigits(at: index) { return plain }
         return number(at: index)?.integerValue
+    }
+
+    /// The value of number node `index` when it is plain digits, at most 15 of them (no sign, fraction or
+    /// exponent): read here without the scanner. The digits were checked when the tape was made.
+    private func plainDigits(at index: Int) -> Int64? {
+        let node = nodes[index]
+        guard node.kind == .number, node.end - node.start <= 15 else { return nil }
+        var value: Int64 = 0
+        for byte in bytes[Int(node.start)..<Int(node.end)] {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+        }
+        return value
     }
 
     /// Number node `index` as the tree holds it (`.integer` or `.double`); nil for other kinds.
