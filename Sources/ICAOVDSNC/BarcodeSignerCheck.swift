@@ -62,6 +62,13 @@ struct BarcodeSignerCheck {
         try algorithm.verify(seal.signatureBytes, over: seal.signedBytes, key: publicKey)
     }
 
+    /// Why the seal's `hdr.is` is not the state of the barcode signer certificate; nil when it is (or when there
+    /// is no certificate, which fails the signature check already).
+    func issuingStateError(of seal: VDSNCSeal) -> VDSNCError? {
+        guard let certificate else { return nil }
+        return VDSNCIssuingState.mismatch(seal.issuingState, signer: certificate)
+    }
+
     var hasCertificate: Bool {
         if case .some = certificate { return true }
         return false

@@ -39,6 +39,9 @@ extension ErrorCode where Domain == VDSNCError {
     public static let invalidSignature = Self("ICAO_SIGNATURE_INVALID")
     /// No trusted CSCA issued the barcode signer certificate (and the certificate itself is not trusted).
     public static let unknownKey = Self("UNKNOWN_KEY")
+    /// `data.hdr.is` does not name the state of the barcode signer certificate (its subject C), or the certificate
+    /// names no state: a state's CSCA certifies the signers of that state's seals only.
+    public static let issuerMismatch = Self("ICAO_ISSUER_MISMATCH")
     /// The barcode signer certificate's KeyUsage does not allow digital signatures.
     public static let keyUsage = Self("KEY_USAGE_NOT_ALLOWED")
     /// The barcode signer (or its CSCA) certificate ended before the validation time.
@@ -55,7 +58,7 @@ extension ErrorCode where Domain == VDSNCError {
     public static let unmappedCode = Self("ICAO_UNMAPPED_CODE")
     /// A dose of the seal that the canonical record (one vaccination) does not carry (a warning).
     public static let extraDose = Self("ICAO_EXTRA_DOSE")
-    /// The issuer cannot sign: the key does not belong to the certificate, no issuing state is known, or the
-    /// certificate is not valid at the issuing time.
+    /// The issuer cannot sign: the key does not belong to the certificate, no issuing state is known (or the one
+    /// given is not the certificate's state), or the certificate is not valid at the issuing time.
     public static let issuance = Self("ICAO_ISSUANCE")
 }

@@ -27,10 +27,11 @@ public struct VDSNCIssuer: Sendable {
     /// Creates an issuer for a barcode signer key and its certificate.
     ///
     /// - Parameter issuingState: `hdr.is`; three capital letters (kept) or an ISO 3166-1 alpha-2 code (converted).
-    ///   The default is the certificate subject's country; the OpenDVC test country `XX` becomes `UTO`, the
+    ///   It must name the certificate subject's country, which is also the default (verifiers refuse a seal whose
+    ///   `hdr.is` is another state: `ICAO_ISSUER_MISMATCH`); the OpenDVC test country `XX` becomes `UTO`, the
     ///   Doc 9303 specimen state.
-    /// - Throws: ``VDSNCError`` `ICAO_ISSUANCE` when the key does not belong to the certificate or no issuing state
-    ///   is known.
+    /// - Throws: ``VDSNCError`` `ICAO_ISSUANCE` when the key does not belong to the certificate, the certificate
+    ///   names no state, or `issuingState` is another state.
     public init(
         signingKey: P256.Signing.PrivateKey, certificate: DocumentSignerCertificate, issuingState: String? = nil
     )
@@ -42,10 +43,16 @@ public struct VDSNCIssuer: Sendable {
             throw VDSNCError(
                 .issuance, "expected the signing key to belong to the barcode signer certificate, found another key")
         }
-        guard let state = Self.issuingState(issuingState ?? certificate.subjectCountry) else {
+        guard let state = VDSNCIssuingState.code(for: certificate.subjectCountry) else {
             throw VDSNCError(
                 .issuance,
-                "expected an issuing state (three letters, or an ISO 3166-1 alpha-2 code) from the caller or the certificate, found none"
+                "expected the barcode signer certificate to name its state (subject C, an ISO 3166-1 alpha-2 code), found \(certificate.subjectCountry == nil ? "none" : "another value")"
+            )
+        }
+        if let issuingState, VDSNCIssuingState.code(for: issuingState) != state {
+            throw VDSNCError(
+                .issuance,
+                "expected the issuing state \(state) of the barcode signer certificate, found \(VDSNCIssuingState.code(for: issuingState) ?? "a code that is not a state")"
             )
         }
         self.signingKey = signingKey
@@ -101,13 +108,6 @@ public struct VDSNCIssuer: Sendable {
             data: data, algorithm: VDSNCSignatureAlgorithm.es256.rawValue, certificate: certificate.derBytes,
             signature: signature)
         return IssuedVDSNC(text: text, payload: payload, droppedDoses: dropped)
-    }
-
-    static func issuingState(_ code: String?) -> String? {
-        guard let code else { return nil }
-        if code == "XX" { return "UTO" }
-        if VDSNCPayload.isThreeLetterCode(code) { return code }
-        return ISO3166.alpha3(for: code)
     }
 
     private static func format(_ date: Date) -> String {

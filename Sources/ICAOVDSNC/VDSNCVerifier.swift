@@ -13,7 +13,8 @@ import VaccinationRecord
 /// 2. **signature**: the embedded barcode signer certificate (BSC) must be issued by a trusted CSCA (its issuer
 ///    name is the CSCA's subject and the CSCA's key verifies it), or be itself a trusted document signer
 ///    certificate; an untrusted BSC is `UNKNOWN_KEY`. Then `sigvl` must verify over the RFC 8785 canonical
-///    `data` with the BSC key (`ES256`; `ES384` and `ES512` are read too).
+///    `data` with the BSC key (`ES256`; `ES384` and `ES512` are read too), and `data.hdr.is` must name the BSC's
+///    state (its subject C as a Doc 9303-3 code), else `ICAO_ISSUER_MISMATCH`.
 /// 3. **keyUsage**: a BSC with a KeyUsage extension must allow digitalSignature (skipped without one).
 /// 4. **time**: the BSC, and the CSCA that issued it, are valid at the validation time (the seal itself has no
 ///    issuing or expiry time).
@@ -68,6 +69,8 @@ public struct VDSNCVerifier: Sendable {
         case .trusted:
             do {
                 try signer.verifySignature(of: seal)
+                // A valid signature of a trusted signer, for its own state only.
+                if let error = signer.issuingStateError(of: seal) { throw error }
                 result.checks.signature = .pass
             } catch {
                 result.fail(\.signature, error)

@@ -38,10 +38,10 @@ struct VDSNCCustomChainTests {
 
     func barcodeSigner(
         publicKey: Certificate.PublicKey, keyUsage: KeyUsage? = KeyUsage(digitalSignature: true),
-        notAfter: Date = start.addingTimeInterval(365 * 86_400)
+        notAfter: Date = start.addingTimeInterval(365 * 86_400), country: String? = "AU"
     ) throws -> [UInt8] {
         let subject = try DistinguishedName {
-            CountryName("AU")
+            if let country { CountryName(country) }
             CommonName("Test BSC")
         }
         let extensions = try Certificate.Extensions {
@@ -64,8 +64,10 @@ struct VDSNCCustomChainTests {
                          "vd": [{"dvc": "2021-09-15", "seq": 1, "ctr": "AUS", "adm": "General Practitioner", "lot": "300157P"}]}]}}
         """#
 
-    func seal(algorithm: String, certificate: [UInt8], sign: ([UInt8]) throws -> [UInt8]) throws -> String {
-        let data = try JSONParser.parse(Self.data)
+    func seal(
+        algorithm: String, certificate: [UInt8], data: String = Self.data, sign: ([UInt8]) throws -> [UInt8]
+    ) throws -> String {
+        let data = try JSONParser.parse(data)
         let signature = try sign(JSONSerializer.serialize(data, style: .canonical))
         let sig: JSONObject = [
             "alg": .string(algorithm), "cer": .string(base64url(certificate)), "sigvl": .string(base64url(signature)),
@@ -167,5 +169,32 @@ struct VDSNCCustomChainTests {
         #expect(throws: TrustError(.invalidCertificate, "")) {
             try SigningAuthority(certificate: notACA)
         }
+    }
+
+    @Test func aSealNamingAnotherStateIsAnIssuerMismatch() throws {
+        // Signed by Australia's barcode signer, but claiming New Zealand as the issuing state.
+        let key = P256.Signing.PrivateKey()
+        let certificate = try barcodeSigner(publicKey: Certificate.PublicKey(key.publicKey))
+        let text = try seal(
+            algorithm: "ES256", certificate: certificate,
+            data: Self.data.replacingOccurrences(of: #""is": "AUS""#, with: #""is": "NZL""#)
+        ) { Array(try key.signature(for: $0).rawRepresentation) }
+        let result = try verify(text, csca: try csca())
+        #expect(result.checks.signature == .fail)
+        #expect(result.errors.map(\.code) == ["ICAO_ISSUER_MISMATCH"])
+        #expect(result.errors.first?.message.contains("expected data.hdr.is AUS") == true)
+        #expect(result.errors.first?.message.contains("found NZL") == true)
+        #expect(!result.isValid)
+    }
+
+    @Test func aBarcodeSignerWithoutAStateIsAnIssuerMismatch() throws {
+        let key = P256.Signing.PrivateKey()
+        let certificate = try barcodeSigner(publicKey: Certificate.PublicKey(key.publicKey), country: nil)
+        let text = try seal(algorithm: "ES256", certificate: certificate) {
+            Array(try key.signature(for: $0).rawRepresentation)
+        }
+        let result = try verify(text, csca: try csca())
+        #expect(result.errors.map(\.code) == ["ICAO_ISSUER_MISMATCH"])
+        #expect(result.errors.first?.message.contains("found none") == true)
     }
 }

@@ -78,11 +78,17 @@ struct VDSNCTrustTests {
         }
     }
 
-    @Test(arguments: [("DE", nil, "DEU"), ("XX", nil, "UTO"), ("DE", "NL", "NLD"), ("DE", "EUE", "EUE")])
-    func theIssuingStateComesFromTheCallerOrTheCertificate(country: String, given: String?, expected: String) throws {
+    @Test(arguments: [("DE", nil, "DEU"), ("XX", nil, "UTO"), ("DE", "DEU", "DEU"), ("DE", "DE", "DEU"), ("NL", nil, "NLD")])
+    func theIssuingStateIsTheCertificatesState(country: String, given: String?, expected: String) throws {
         let fixture = try VDSNCFixture(country: country, issuingState: given)
         #expect(fixture.issuer.issuingState == expected)
         let result = fixture.verify(try fixture.issue(try VDSNCFixture.vaccination()))
+        #expect(result.isValid, "\(result.errors)")
         #expect(result.issuer == expected)
+    }
+
+    @Test(arguments: ["NL", "NLD", "EUE", "D"])
+    func anotherIssuingStateThanTheCertificatesIsRefused(given: String) throws {
+        #expect(throws: VDSNCError(.issuance, "")) { try VDSNCFixture(country: "DE", issuingState: given) }
     }
 }
