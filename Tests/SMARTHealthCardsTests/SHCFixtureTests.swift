@@ -9,7 +9,9 @@ import Testing
 import Trust
 
 /// The health-cards-dev-tools fixtures (`shc-devtools/`), replayed against the expectations in its
-/// EXPECTATIONS.md. Every fixture listed there that an offline verifier can judge is in one of the tables.
+/// EXPECTATIONS.md. Every file of the folder is run by one of the tables (cards, payloads, bundles, badcrl cases,
+/// key sets, retired-issuer cards) or named with its reason in ``SHCFixtureDeviations``;
+/// ``everyFixtureFileIsAccountedFor()`` checks that.
 @Suite("SMART Health Cards: dev-tools fixtures")
 struct SHCFixtureTests {
     /// What a verifier must do with a fixture: accept it (optionally with a warning code), or reject it with
@@ -36,7 +38,9 @@ struct SHCFixtureTests {
         ((0...16).map { "test-example-00-f-qr-code-numeric-value-\($0)-qr_chunk_too_small.txt" }, .accept(warning: "SHC_QR_CHUNKING_DEPRECATED")),
         (["test-example-00-d-jws-bad-fhir-metadata.txt"], .accept(warning: "SHC_FHIR_SCHEMA")),
         (["test-example-00-d-jws-jws_too_long.txt"], .reject(["UNKNOWN_KEY"])),  // iss is the old smarthealth.cards domain
+        (["test-example-00-e-file-jws_too_long.smart-health-card"], .reject(["UNKNOWN_KEY"])),  // the same JWS in a file
         (["test-example-00-a-fhirBundle-trailing_chars.json"], .reject(["SHC_TRAILING_CHARACTERS"])),
+        (["test-example-00-b-jws-payload-expanded-trailing_chars.json"], .reject(["SHC_TRAILING_CHARACTERS"])),
         (["test-example-00-d-jws-trailing_chars.txt"], .reject(["SHC_TRAILING_CHARACTERS"])),
         (["test-example-00-e-file-trailing_chars.smart-health-card"], .reject(["SHC_TRAILING_CHARACTERS"])),
         (["test-example-00-f-qr-code-numeric-value-0-trailing_chars.txt"], .reject(["SHC_TRAILING_CHARACTERS"])),
@@ -185,34 +189,193 @@ extension SHCFixtureTests {
 }
 
 extension SHCFixtureTests {
-    /// The dev-tools `badcrl/` cards with their key (crlVersion 1) bound to their issuer, and revocation lists
-    /// rebuilt from the fixture notes (the lists themselves are not part of the copied data).
-    static let badRevocationLists: [(name: String, list: String)] = [
-        ("duplicate-rid", #"{"kid":"K","method":"rid","ctr":1,"rids":["XkNHp2Iyk0Y","XkNHp2Iyk0Y","XkNHp2Iyk0Y.1639168502"]}"#),
-        ("invalid-method", #"{"kid":"K","method":"invalid-method","ctr":1,"rids":["abcde"]}"#),
-        ("non-base64url-rid", #"{"kid":"K","method":"rid","ctr":1,"rids":["base64==","$wrongrid!"]}"#),
-        ("too-long-rid", #"{"kid":"K","method":"rid","ctr":1,"rids":["abcdefghijklmnopqrstuvwxyz0123456789"]}"#),
-        ("version-mismatch", #"{"kid":"K","method":"rid","ctr":2,"rids":["abcde"]}"#),
+    /// The dev-tools `badcrl/` cases, replayed from the published files: each card (signed by the badcrl test key,
+    /// crlVersion 1) with its issuer's `.well-known/jwks.json` and the revocation list beside it
+    /// (`.well-known/crl/<kid>.json`). Each list breaks one rule; `problem` is part of the expected finding.
+    static let badRevocationCases: [(name: String, problem: String)] = [
+        ("duplicate-rid", "each rid once"),
+        ("invalid-method", "method rid"),
+        ("non-base64url-rid", "base64url characters"),
+        ("too-long-rid", "base64url characters"),
+        ("version-mismatch", "crlVersion 1, found 2"),
     ]
 
-    @Test(arguments: badRevocationLists.indices)
+    /// The kid of the badcrl test key (`badcrl/public.json`), which names each case's list file.
+    static let badRevocationKeyID = "hrvC0uzB16UXK83BnPo7Glg685b1D6iYOyJd5hpRaAA"
+
+    /// The files of one `badcrl/` case: card, JWKS, revocation list.
+    static func badRevocationFiles(_ name: String) -> [String] {
+        ["badcrl/\(name)/jws-crl-\(name).txt", "badcrl/\(name)/.well-known/jwks.json", "badcrl/\(name)/.well-known/crl/\(badRevocationKeyID).json"]
+    }
+
+    @Test(arguments: badRevocationCases.indices)
     func badRevocationListFailsTheCard(index: Int) throws {
-        let (name, listText) = Self.badRevocationLists[index]
+        let (name, problem) = Self.badRevocationCases[index]
+        let files = Self.badRevocationFiles(name)
         let issuer = "https://raw.githubusercontent.com/smart-on-fhir/health-cards-dev-tools/main/testdata/badcrl/" + name
-        let key = try JSONParser.parse(Array(TestData.data("shc-devtools/badcrl/public.json")))
-        let kid = try #require(key["kid"]?.stringValue)
+        let jwks = try TestData.url("shc-devtools/" + files[1])
         var store = TrustStore()
-        store.add(try JWKSet(json: .object(["keys": .array([key])]), requireThumbprintKeyIDs: true), issuer: issuer)
-        let list = try SHCRevocationList(data: Array(listText.replacingOccurrences(of: "\"K\"", with: "\"\(kid)\"").utf8), issuer: issuer)
-        let card = try SHCTestSupport.text("shc-devtools/badcrl/\(name)/jws-crl-\(name).txt")
+        store.add(try JWKSet(data: Array(Data(contentsOf: jwks)), requireThumbprintKeyIDs: true), issuer: issuer)
+        let lists = try SHCRevocationList.lists(besideJWKSFile: jwks, issuer: issuer)
+        #expect(lists.map(\.keyID) == [Self.badRevocationKeyID], "\(name): the list beside the JWKS")
+        let card = try SHCTestSupport.text("shc-devtools/" + files[0])
         let context = VerificationContext(trustStore: store, validationTime: SHCTestSupport.exampleTime)
-        let result = SHCVerifier(revocationLists: [list]).verify(card[...], context: context)
+        let result = SHCVerifier(revocationLists: lists).verify(card[...], context: context)
         #expect(result.checks.signature == .pass, "\(name): \(result.errors)")
         #expect(result.checks.revocation == .fail)
         #expect(result.errors.map(\.code) == ["SHC_INVALID_REVOCATION"], "\(name)")
+        #expect(result.errors.contains { $0.message.contains(problem) }, "\(name): expected \(problem), found \(result.errors.map(\.message))")
         // Without a list the card is valid, and the verifier says that the key announces one.
         let unchecked = SHCVerifier().verify(card[...], context: context)
+        #expect(unchecked.isValid, "\(name): \(unchecked.errors)")
         #expect(unchecked.checks.revocation == .skipped)
         #expect(unchecked.warnings.contains { $0.code == "SHC_REVOCATION_LIST_UNAVAILABLE" })
+    }
+}
+
+extension SHCFixtureTests {
+    /// How a key fixture is read: a JWKS document, or one bare JWK (the `badcrl/` key files) put in a set.
+    enum KeyForm: Sendable {
+        case keySet
+        case singleKey
+    }
+
+    /// What a SMART Health Cards verifier makes of a key fixture loaded as an issuer's key set, where each
+    /// `kid` SHALL be the key's RFC 7638 thumbprint and keys SHALL be EC P-256, `use: sig`, `alg: ES256`.
+    enum KeySetExpectation: Sendable, CustomStringConvertible {
+        /// The set loads: `keys` usable ES256 signing keys; `skipped` keys for another use or algorithm, which
+        /// never verify a card.
+        case load(keys: Int, skipped: Int)
+        /// The whole set is refused with this JOSE code, for a reason whose message contains `mentioning`.
+        case reject(String, mentioning: String)
+
+        var description: String {
+            switch self {
+            case .load(let keys, let skipped): return "load \(keys) keys, skip \(skipped)"
+            case .reject(let code, _): return "reject with \(code)"
+            }
+        }
+    }
+
+    /// The key-set fixtures (EXPECTATIONS.md "keyset" rows, plus the JWKS and key files of `badjwks/` and
+    /// `badcrl/`), read with `requireThumbprintKeyIDs: true` as SHCTestSupport reads the spec's key set.
+    /// The x5c fixtures that expect INVALID_KEY_X5C are in ``SHCFixtureDeviations/notRun``: x5c is not read.
+    static let keySets: [(file: String, form: KeyForm, expected: KeySetExpectation)] = [
+        ("valid_key.json", .keySet, .load(keys: 1, skipped: 0)),
+        ("valid_keys.json", .keySet, .load(keys: 3, skipped: 0)),
+        ("valid_key_with_x5c.json", .keySet, .load(keys: 1, skipped: 0)),
+        ("valid_2_chain.public.json", .keySet, .load(keys: 1, skipped: 0)),
+        ("issuer.jwks.public.json", .keySet, .load(keys: 2, skipped: 1)),  // key 1: use enc, alg ECDH-ES
+        ("issuer.jwks.public.not.smart.json", .keySet, .load(keys: 1, skipped: 0)),
+        ("wrong_use_key.json", .keySet, .load(keys: 0, skipped: 1)),  // use enc
+        ("wrong_alg_key.json", .keySet, .load(keys: 0, skipped: 1)),  // alg ES256K
+        ("wrong_curve_key.json", .keySet, .load(keys: 0, skipped: 1)),  // P-384, alg ES384
+        ("wrong_kid_key.json", .keySet, .reject("JWK_WRONG_KID", mentioning: "thumbprint")),
+        ("wrong_kty_key.json", .keySet, .reject("JWK_INVALID", mentioning: "kty EC")),
+        ("private_key.json", .keySet, .reject("JWKS_INVALID", mentioning: "private member d")),
+        ("badjwks/.well-known/jwks.json", .keySet, .reject("JWKS_INVALID", mentioning: "JSON document")),  // not JSON
+        ("badcrl/.well-known/jwks.json", .keySet, .reject("JWKS_INVALID", mentioning: "keys array")),  // a bare JWK
+        ("badcrl/public.json", .singleKey, .load(keys: 1, skipped: 0)),
+        ("badcrl/private.json", .singleKey, .reject("JWKS_INVALID", mentioning: "private member d")),
+    ]
+
+    static func loadKeySet(_ file: String, form: KeyForm, requireThumbprintKeyIDs: Bool = true) throws -> JWKSet {
+        let data = Array(try TestData.data("shc-devtools/" + file))
+        switch form {
+        case .keySet:
+            return try JWKSet(data: data, requireThumbprintKeyIDs: requireThumbprintKeyIDs)
+        case .singleKey:
+            return try JWKSet(json: .object(["keys": .array([try JSONParser.parse(data)])]), requireThumbprintKeyIDs: requireThumbprintKeyIDs)
+        }
+    }
+
+    @Test(arguments: keySets.indices)
+    func keySet(index: Int) throws {
+        let (file, form, expected) = Self.keySets[index]
+        switch expected {
+        case .load(let count, let skipped):
+            let set = try Self.loadKeySet(file, form: form)
+            #expect(set.keys.count == count, "\(file): usable keys")
+            #expect(set.skippedKeyCount == skipped, "\(file): skipped keys")
+            #expect(set.keys.allSatisfy { $0.isSigningKey && $0.keyID == $0.thumbprint }, "\(file)")
+        case .reject(let code, let fragment):
+            do {
+                let set = try Self.loadKeySet(file, form: form)
+                Issue.record("\(file): expected \(code), found a set of \(set.keys.count) keys")
+            } catch let error as JOSEError {
+                #expect(error.errorCode.rawValue == code, "\(file): \(error.message)")
+                #expect(error.message.contains(fragment), "\(file): expected \(fragment), found \(error.message)")
+            }
+        }
+    }
+
+    /// The kid rule is the SMART Health Cards one: a generic JWKS reader takes `wrong_kid_key.json`.
+    @Test func wrongKeyIDIsRefusedOnlyUnderTheThumbprintRule() throws {
+        let set = try Self.loadKeySet("wrong_kid_key.json", form: .keySet, requireThumbprintKeyIDs: false)
+        #expect(set.keys.map(\.keyID) == ["ThisIsNotTheThumbprintOfTheKey"])
+    }
+}
+
+extension SHCFixtureTests {
+    /// The jws_too_long fixtures name the retired issuer `https://smarthealth.cards/examples/issuer`, signed with
+    /// spec key 0. Bound to the example keys, the signature verifies and the 1258-character JWS draws
+    /// SHC_TOO_LARGE_FOR_QR (dev-tools W JWS_TOO_LONG); the card still fails on its claims (no nbf, no
+    /// `#health-card` type).
+    static let retiredIssuerCards = ["test-example-00-d-jws-jws_too_long.txt", "test-example-00-e-file-jws_too_long.smart-health-card"]
+
+    @Test(arguments: retiredIssuerCards)
+    func jwsTooLongForOneQR(file: String) throws {
+        let retired = "https://smarthealth.cards/examples/issuer"
+        let context = try SHCTestSupport.exampleContext(extra: [(try SHCTestSupport.exampleKeySet(), retired)])
+        let result = SHCVerifier().verify(try SHCTestSupport.text("shc-devtools/" + file)[...], context: context)
+        #expect(result.checks.signature == .pass, "\(file): \(result.errors)")
+        #expect(result.warnings.contains { $0.code == "SHC_TOO_LARGE_FOR_QR" }, "\(file): \(result.warnings)")
+        #expect(!result.isValid)
+        #expect(Set(result.errors.map(\.code)) == ["SHC_SCHEMA"], "\(file): \(result.errors)")
+    }
+}
+
+extension SHCFixtureTests {
+    /// Upstream documentation at the top of `shc-devtools/`, not fixtures.
+    static let documentation: Set<String> = ["EXPECTATIONS.md", "README.md", "LICENSE"]
+
+    /// The `shc-devtools/` files each table runs (paths outside the folder, `../shc/…`, left out).
+    static var filesRunByTables: [String: [String]] {
+        [
+            "cards": cards.flatMap(\.files),
+            "payloads": payloads.map(\.file),
+            "bundles": bundles.map(\.file),
+            "badRevocationCases": badRevocationCases.flatMap { badRevocationFiles($0.name) },
+            "keySets": keySets.map(\.file),
+            "retiredIssuerCards": retiredIssuerCards,
+        ].mapValues { $0.filter { !$0.hasPrefix("../") } }
+    }
+
+    /// Every file of `shc-devtools/` (recursively, hidden `.well-known/` folders included) is run by a table or
+    /// listed, with its reason, in ``SHCFixtureDeviations/notRun``; never both; and neither list names a file
+    /// that is not there. A new upstream file fails this test until it is placed.
+    @Test func everyFixtureFileIsAccountedFor() throws {
+        let base = try TestData.url("shc-devtools").resolvingSymlinksInPath()
+        let enumerator = try #require(FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]))
+        var folder: Set<String> = []
+        for case let url as URL in enumerator {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            let path = url.resolvingSymlinksInPath().path
+            #expect(path.hasPrefix(base.path + "/"), "\(path) outside \(base.path)")
+            let relative = String(path.dropFirst(base.path.count + 1))
+            if !Self.documentation.contains(relative) { folder.insert(relative) }
+        }
+        // Hidden files count: the badjwks and badcrl key sets live in .well-known folders.
+        #expect(folder.contains("badjwks/.well-known/jwks.json"))
+        #expect(folder.count > 100, "expected the whole fixture folder, found \(folder.count) files")
+
+        let run = Set(Self.filesRunByTables.values.joined())
+        let notRun = Set(SHCFixtureDeviations.notRun.keys)
+        #expect(folder.subtracting(run).subtracting(notRun).sorted() == [], "files in no table and not in SHCFixtureDeviations.notRun")
+        #expect(run.intersection(notRun).sorted() == [], "files both run and listed as not run")
+        #expect(run.subtracting(folder).sorted() == [], "table rows naming files that are not in the folder")
+        #expect(notRun.subtracting(folder).sorted() == [], "SHCFixtureDeviations.notRun naming files that are not in the folder")
+        #expect(Set(SHCFixtureDeviations.runDifferently.keys).subtracting(run).sorted() == [], "SHCFixtureDeviations.runDifferently naming files no table runs")
+        #expect(SHCFixtureDeviations.notRun.values.allSatisfy { !$0.isEmpty } && SHCFixtureDeviations.runDifferently.values.allSatisfy { !$0.isEmpty })
     }
 }
