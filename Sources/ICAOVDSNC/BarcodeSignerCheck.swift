@@ -15,15 +15,18 @@ struct BarcodeSignerCheck {
     /// The certificate's key identifier (``DocumentSignerCertificate/kid(for:)``), remembered by the trust store.
     let kid: [UInt8]
     let certificate: Certificate?
+    /// The certificate subject's country (C), the state whose seals it signs.
+    let country: String?
     /// The first trusted CSCA that issued the certificate.
     let authority: SigningAuthority?
     let outcome: Outcome
 
     /// Looks the seal's certificate up in `trustStore`.
     init(seal: VDSNCSeal, trustStore: TrustStore) {
-        guard let (certificate, authorities, kid) = trustStore.signer(derEncoded: seal.certificateBytes) else {
+        guard let (certificate, authorities, kid, country) = trustStore.signer(derEncoded: seal.certificateBytes) else {
             self.kid = DocumentSignerCertificate.kid(for: seal.certificateBytes)
             self.certificate = nil
+            self.country = nil
             self.authority = nil
             self.outcome = .failed(
                 VDSNCError(
@@ -34,6 +37,7 @@ struct BarcodeSignerCheck {
         }
         self.kid = kid
         self.certificate = certificate
+        self.country = country
         self.authority = authorities.first
         // Whether the certificate is itself trusted matters only when no trusted CSCA issued it.
         if authorities.isEmpty
@@ -65,8 +69,8 @@ struct BarcodeSignerCheck {
     /// Why the seal's `hdr.is` is not the state of the barcode signer certificate; nil when it is (or when there
     /// is no certificate, which fails the signature check already).
     func issuingStateError(of seal: VDSNCSeal) -> VDSNCError? {
-        guard let certificate else { return nil }
-        return VDSNCIssuingState.mismatch(seal.issuingState, signer: certificate)
+        guard hasCertificate else { return nil }
+        return VDSNCIssuingState.mismatch(seal.issuingState, signerCountry: country)
     }
 
     var hasCertificate: Bool {

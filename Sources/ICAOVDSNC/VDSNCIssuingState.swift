@@ -1,5 +1,4 @@
 import VaccinationRecord
-import X509
 
 /// The issuing state of a seal (`data.hdr.is`, a Doc 9303-3 three-letter code) and its tie to the barcode
 /// signer certificate: a state's CSCA certifies that state's signers only, so a seal's `hdr.is` must name the
@@ -18,20 +17,9 @@ enum VDSNCIssuingState {
         return ISO3166.alpha3(for: code)
     }
 
-    /// The first countryName (C) of a distinguished name.
-    static func country(in name: DistinguishedName) -> String? {
-        for rdn in name {
-            for attribute in rdn where attribute.type == .RDNAttributeType.countryName {
-                return String(attribute.value)
-            }
-        }
-        return nil
-    }
-
-    /// Why `issuingState` (a seal's `hdr.is`) is not the state of `certificate`, the seal's barcode signer;
-    /// nil when it is.
-    static func mismatch(_ issuingState: String?, signer certificate: Certificate) -> VDSNCError? {
-        let country = country(in: certificate.subject)
+    /// Why `issuingState` (a seal's `hdr.is`) is not the state of the seal's barcode signer, whose certificate
+    /// subject has the country (C) `country`; nil when it is.
+    static func mismatch(_ issuingState: String?, signerCountry country: String?) -> VDSNCError? {
         guard let expected = code(for: country) else {
             return VDSNCError(
                 .issuerMismatch,

@@ -18,6 +18,8 @@ final class SignerCertificateCache: Sendable {
         let issuers: [Int]
         /// Its key identifier (``DocumentSignerCertificate/kid(for:)``): a hash of the whole certificate.
         let kid: [UInt8]
+        /// Its subject's first countryName (C).
+        let country: String?
     }
 
     /// A certificate's bytes as a key. Equality compares every byte; the hash takes the length and the last 64

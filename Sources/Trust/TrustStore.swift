@@ -55,19 +55,22 @@ public struct TrustStore: Sendable {
         signingAuthorities.filter { $0.issued(signer) }
     }
 
-    /// A signer certificate given as DER (a VDS-NC barcode signer) parsed, with the authorities that issued it
-    /// and its key identifier (``DocumentSignerCertificate/kid(for:)``); nil when swift-certificates cannot read
-    /// it. Answers are remembered per certificate, so a verifier that sees many seals of one signer parses it,
-    /// hashes it and checks its chain once.
-    public func signer(derEncoded bytes: [UInt8]) -> (certificate: Certificate, issuers: [SigningAuthority], kid: [UInt8])? {
+    /// A signer certificate given as DER (a VDS-NC barcode signer) parsed, with the authorities that issued it,
+    /// its key identifier (``DocumentSignerCertificate/kid(for:)``) and its subject's country (C); nil when
+    /// swift-certificates cannot read it. Answers are remembered per certificate, so a verifier that sees many
+    /// seals of one signer parses it, hashes it and checks its chain once.
+    public func signer(
+        derEncoded bytes: [UInt8]
+    ) -> (certificate: Certificate, issuers: [SigningAuthority], kid: [UInt8], country: String?)? {
         if let entry = signerCache.entry(for: bytes) {
-            return (entry.certificate, entry.issuers.map { signingAuthorities[$0] }, entry.kid)
+            return (entry.certificate, entry.issuers.map { signingAuthorities[$0] }, entry.kid, entry.country)
         }
         guard let certificate = try? Certificate(derEncoded: bytes) else { return nil }
         let issuers = signingAuthorities.indices.filter { signingAuthorities[$0].issued(certificate) }
         let kid = DocumentSignerCertificate.kid(for: bytes)
-        signerCache.remember(.init(certificate: certificate, issuers: issuers, kid: kid), for: bytes)
-        return (certificate, issuers.map { signingAuthorities[$0] }, kid)
+        let country = DocumentSignerCertificate.country(in: certificate.subject)
+        signerCache.remember(.init(certificate: certificate, issuers: issuers, kid: kid, country: country), for: bytes)
+        return (certificate, issuers.map { signingAuthorities[$0] }, kid, country)
     }
 
     /// Adds a JWK set, bound to `issuer` (its keys then verify that issuer's credentials only), or unbound.
