@@ -167,12 +167,13 @@ struct SHCRoundTripTests {
 
     @Test func wrongKeyWrongIssuerAndTimes() throws {
         let (issued, context, issuer) = try issue(expiresAt: Self.later)
-        // Wrong key: the trust store holds another key under the same kid.
+        // Wrong key: the trust store holds another key under the same kid, which is then not that key's
+        // thumbprint (a key with the card's thumbprint kid is the card's key).
         var store = TrustStore()
         var jwk = try #require(SHCIssuer(signingKey: P256.Signing.PrivateKey(), issuer: issuer.issuer).publicJWK.objectValue)
         jwk["kid"] = .string(issuer.keyID)
         store.add(try JWKSet(json: .object(["keys": .array([.object(jwk)])])), issuer: issuer.issuer)
-        #expect(codes(issued.jws, VerificationContext(trustStore: store, validationTime: Self.later)) == ["JWS_SIGNATURE_INVALID"])
+        #expect(codes(issued.jws, VerificationContext(trustStore: store, validationTime: Self.later)) == ["JWK_WRONG_KID"])
         // Wrong issuer: the right keys, bound to another issuer.
         var other = TrustStore()
         other.add(try JWKSet(json: .object(["keys": .array([issuer.publicJWK])])), issuer: "https://someone.else")
@@ -273,5 +274,27 @@ struct SHCRoundTripTests {
         #expect(vaccination.dose == 3)
         #expect(vaccination.brand.code == "EU/1/20/1507")
         #expect(result.credentialWarnings.contains { $0.message.contains("2 earlier ones are not carried") })
+    }
+
+    /// A key set read without the thumbprint rule (as `dvc verify --trust` reads one shared with W3C VC issuers)
+    /// may hold a kid that is not the key's thumbprint: a card naming that kid fails with JWK_WRONG_KID, even
+    /// though its signature is good.
+    @Test func aKeyWhoseKidIsNotItsThumbprintDoesNotVerifyACard() throws {
+        let (issued, context, issuer) = try issue()
+        let jws = try CompactJWS(parsing: issued.jws)
+        let kid = "issuer-key-1"
+        let header = JWSHeader(keyID: kid, compression: "DEF")
+        let resigned = try CompactJWS(signing: jws.payload, header: header, key: issuer.signingKey).text
+        guard case .object(var key) = issuer.publicJWK else { throw SHCError(.schema, "expected a JWK object") }
+        key["kid"] = .string(kid)
+        var store = TrustStore()
+        store.add(try JWKSet(json: .object(["keys": .array([.object(key)])])), issuer: issuer.issuer)
+        let result = SHCVerifier().verify(
+            resigned[...], context: VerificationContext(trustStore: store, validationTime: context.validationTime))
+        #expect(result.checks.signature == .fail)
+        #expect(result.errors.map(\.code) == ["JWK_WRONG_KID"])
+        #expect(!result.isValid)
+        // The same card under the thumbprint kid verifies.
+        #expect(SHCVerifier().verify(issued.jws[...], context: context).isValid)
     }
 }
