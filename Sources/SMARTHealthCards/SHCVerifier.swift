@@ -15,8 +15,8 @@ import VaccinationRecord
 /// 1. **decode**: input form, numeric QR, JWS shape (ES256, 64-byte r‖s), header `zip: DEF` and `kid`,
 ///    raw DEFLATE (capped), no byte order mark, a JSON object payload.
 /// 2. **signature**: `kid` selects keys **of the card's `iss` only** (``TrustStore/keys(forIssuer:keyID:)``);
-///    none is `UNKNOWN_KEY`, one whose kid is not its RFC 7638 thumbprint `JWK_WRONG_KID`; ES256 over the
-///    received `header.payload` bytes.
+///    none is `UNKNOWN_KEY`, one whose kid is not its RFC 7638 thumbprint `JWK_WRONG_KID`, one without `use: sig`
+///    and `alg: ES256` `JWK_INVALID`; ES256 over the received `header.payload` bytes.
 /// 3. **keyUsage**: skipped (SMART Health Cards have no key usage).
 /// 4. **time**: `nbf` (fractional seconds; milliseconds are an error) and optional `exp` (must follow `nbf`).
 /// 5. **schema**: the claims and `vc` envelope (``SHCPayload``), the issuer URL, the FHIR Bundle
@@ -236,17 +236,21 @@ public struct SHCVerifier: Sendable {
             result.fail(\.signature, SHCError(.unknownKey, "expected a trusted key of the card's issuer with the card's kid, found none"))
             return nil
         }
-        // The spec's rule for issuer keys: kid is the key's RFC 7638 thumbprint (a key set read without that rule,
-        // shared with W3C VC issuers, may hold other kids).
-        var thumbprintKeyFound = false
+        // The spec's rules for issuer keys: kid is the key's RFC 7638 thumbprint, and use sig and alg ES256 are
+        // present (a key set read without those rules, shared with W3C VC issuers, may differ).
+        var thumbprintKeyFound = false, declaredKeyFound = false
         for key in keys where key.thumbprint == kid {
             thumbprintKeyFound = true
+            guard key.use == "sig", key.algorithm == "ES256" else { continue }
+            declaredKeyFound = true
             guard jws.isValidSignature(for: key.publicKey) else { continue }
             result.checks.signature = .pass
             return key
         }
-        if thumbprintKeyFound {
+        if declaredKeyFound {
             result.fail(\.signature, JOSEError(.signatureInvalid, "expected an ES256 signature valid for the issuer's key \(kid), found one that is not"))
+        } else if thumbprintKeyFound {
+            result.fail(\.signature, JOSEError(.invalidKey, "expected the issuer's key \(kid) to declare use sig and alg ES256, found either missing"))
         } else {
             result.fail(\.signature, JOSEError(.wrongKeyID, "expected the issuer's key \(kid) to have its RFC 7638 thumbprint as kid, found another kid"))
         }

@@ -297,4 +297,19 @@ struct SHCRoundTripTests {
         // The same card under the thumbprint kid verifies.
         #expect(SHCVerifier().verify(issued.jws[...], context: context).isValid)
     }
+
+    /// The spec's issuer keys declare `use: sig` and `alg: ES256`; a generic JWKS reader takes a key without them
+    /// (RFC 7517 makes both optional), the SMART Health Cards verifier does not use it.
+    @Test(arguments: [["use"], ["alg"], ["use", "alg"]])
+    func aKeyWithoutUseOrAlgDoesNotVerifyACard(removed: [String]) throws {
+        let (issued, context, issuer) = try issue()
+        guard case .object(var key) = issuer.publicJWK else { throw SHCError(.schema, "expected a JWK object") }
+        for name in removed { key[name] = nil }
+        var store = TrustStore()
+        store.add(try JWKSet(json: .object(["keys": .array([.object(key)])]), requireThumbprintKeyIDs: true), issuer: issuer.issuer)
+        let result = SHCVerifier().verify(
+            issued.jws[...], context: VerificationContext(trustStore: store, validationTime: context.validationTime))
+        #expect(result.checks.signature == .fail)
+        #expect(result.errors.map(\.code) == ["JWK_INVALID"])
+    }
 }
