@@ -23,6 +23,9 @@ extension ErrorCode where Domain == JOSEError {
     public static let invalidKey = Self("JWK_INVALID")
     /// A key whose `kid` is not its RFC 7638 thumbprint where one is required.
     public static let wrongKeyID = Self("JWK_WRONG_KID")
+    /// A key whose `x5c` certificate chain does not vouch for it: a certificate that does not parse or is not
+    /// signed by the next, a leaf with another key, or (SMART Health Cards) no subjectAltName URI equal to `iss`.
+    public static let invalidCertificateChain = Self("JWK_X5C_INVALID")
     /// A compact JWS that is not three base64url parts `header.payload.signature`.
     public static let malformedJWS = Self("JWS_MALFORMED")
     /// A compact JWS longer than the caller's limit.

@@ -18,6 +18,9 @@ public struct JWK: Sendable {
     public let thumbprint: String
     /// The key's JSON as published.
     public let json: JSONObject
+    /// `x5c`, the certificates (standard base64 DER, leaf first) as published; nil without the member. Read as
+    /// text here: checking them is for a caller with X.509 support (`Trust`'s `JWKCertificateChain`).
+    public let certificateChain: [String]?
 
     /// Reads an EC P-256 public key.
     ///
@@ -58,6 +61,19 @@ public struct JWK: Sendable {
         keyID = try text("kid")
         use = try text("use")
         algorithm = try text("alg")
+        if let chain = object["x5c"] {
+            guard case .array(let entries) = chain, !entries.isEmpty else {
+                throw JOSEError(.invalidKey, "expected x5c to be a non-empty array of certificates, found another value")
+            }
+            certificateChain = try entries.map {
+                guard case .string(let text) = $0 else {
+                    throw JOSEError(.invalidKey, "expected each x5c entry to be a base64 string, found another JSON type")
+                }
+                return text
+            }
+        } else {
+            certificateChain = nil
+        }
         self.json = object
         thumbprint = Self.thumbprint(x: xText, y: yText)
     }

@@ -16,7 +16,8 @@ import VaccinationRecord
 ///    raw DEFLATE (capped), no byte order mark, a JSON object payload.
 /// 2. **signature**: `kid` selects keys **of the card's `iss` only** (``TrustStore/keys(forIssuer:keyID:)``);
 ///    none is `UNKNOWN_KEY`, one whose kid is not its RFC 7638 thumbprint `JWK_WRONG_KID`, one without `use: sig`
-///    and `alg: ES256` `JWK_INVALID`; ES256 over the received `header.payload` bytes.
+///    and `alg: ES256` `JWK_INVALID`, one whose `x5c` does not vouch for it (``JWKCertificateChain``)
+///    `JWK_X5C_INVALID`; ES256 over the received `header.payload` bytes.
 /// 3. **keyUsage**: skipped (SMART Health Cards have no key usage).
 /// 4. **time**: `nbf` (fractional seconds; milliseconds are an error) and optional `exp` (must follow `nbf`).
 /// 5. **schema**: the claims and `vc` envelope (``SHCPayload``), the issuer URL, the FHIR Bundle
@@ -36,6 +37,9 @@ public struct SHCVerifier: Sendable {
 
     /// Raw DEFLATE state shared by all verifications.
     static let inflaters = InflaterPool(format: .raw)
+
+    /// The `x5c` answers of the issuer keys this verifier (and its copies) used.
+    private let certificateChainChecks = SHCCertificateChainChecks()
 
     /// Revocation lists (for example from ``SHCRevocationList/lists(besideJWKSFile:issuer:)``).
     public var revocationLists: [SHCRevocationList]
@@ -239,15 +243,23 @@ public struct SHCVerifier: Sendable {
         // The spec's rules for issuer keys: kid is the key's RFC 7638 thumbprint, and use sig and alg ES256 are
         // present (a key set read without those rules, shared with W3C VC issuers, may differ).
         var thumbprintKeyFound = false, declaredKeyFound = false
+        var chainProblem: JOSEError?
         for key in keys where key.thumbprint == kid {
             thumbprintKeyFound = true
             guard key.use == "sig", key.algorithm == "ES256" else { continue }
+            // A key that publishes a certificate chain must be vouched for by it (leaf key, SAN URI = iss).
+            if let problem = certificateChainChecks.problem(of: key, issuer: issuer) {
+                chainProblem = problem
+                continue
+            }
             declaredKeyFound = true
             guard jws.isValidSignature(for: key.publicKey) else { continue }
             result.checks.signature = .pass
             return key
         }
-        if declaredKeyFound {
+        if !declaredKeyFound, let chainProblem {
+            result.fail(\.signature, chainProblem)
+        } else if declaredKeyFound {
             result.fail(\.signature, JOSEError(.signatureInvalid, "expected an ES256 signature valid for the issuer's key \(kid), found one that is not"))
         } else if thumbprintKeyFound {
             result.fail(\.signature, JOSEError(.invalidKey, "expected the issuer's key \(kid) to declare use sig and alg ES256, found either missing"))

@@ -6,6 +6,7 @@ import JSON
 import SMARTHealthCards
 import TestSupport
 import Testing
+import Trust
 
 @Suite("SMART Health Cards: the spec examples")
 struct SHCExampleTests {
@@ -201,5 +202,27 @@ struct SHCExampleTests {
         #expect(result.isValid)
         #expect(result.credential == nil)
         #expect(result.credentialWarnings.map(\.code) == ["SHC_NOT_MAPPED"])
+    }
+
+    /// Example 01 is signed by the key that publishes a certificate chain (SAN URI = the example issuer). With the
+    /// chain of another key in its place the card does not verify: the chain no longer vouches for the key.
+    @Test func example01FailsWhenItsKeyCarriesAnotherKeysChain() throws {
+        let jwks = try JSONParser.parse(Array(TestData.data("shc/examples/issuer/.well-known/jwks.json")))
+        let foreign = try JSONParser.parse(Array(TestData.data("shc-devtools/cert_mismatch.public.json")))
+        let foreignChain = try #require(foreign["keys"]?.arrayValue?.first?["x5c"])
+        guard case .array(let keys) = jwks["keys"] ?? .null else { throw JOSEError(.invalidKeySet, "expected keys") }
+        let altered: [JSONValue] = keys.map { key in
+            guard case .object(var object) = key, object["x5c"] != nil else { return key }
+            object["x5c"] = foreignChain
+            return .object(object)
+        }
+        var store = TrustStore()
+        store.add(try JWKSet(json: .object(["keys": .array(altered)]), requireThumbprintKeyIDs: true), issuer: SHCTestSupport.exampleIssuer)
+        let context = VerificationContext(trustStore: store, validationTime: SHCTestSupport.exampleTime)
+        let result = SHCVerifier().verify(try SHCTestSupport.text(path(1, "d-jws.txt"))[...], context: context)
+        #expect(result.checks.signature == .fail)
+        #expect(result.errors.map(\.code) == ["JWK_X5C_INVALID"])
+        // Example 00 is signed by key 0, which has no chain: it still verifies with the altered set.
+        #expect(SHCVerifier().verify(try SHCTestSupport.text(path(0, "d-jws.txt"))[...], context: context).isValid)
     }
 }

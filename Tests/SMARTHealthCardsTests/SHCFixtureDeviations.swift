@@ -13,8 +13,6 @@ enum SHCFixtureDeviations {
         "SMART Health Links: another protocol (shlink:/ payload, a manifest fetched over HTTP with a passcode, JWE-encrypted files); OpenDVC does not implement it"
     private static let schema =
         "a JSON Schema that the dev-tools validate with, not a fixture with an expected outcome; OpenDVC checks these rules in code (SHCPayload, SHCBundleValidator) and does not run these schemas"
-    private static let x5c =
-        "expects INVALID_KEY_X5C; JWK and JWKSet do not read x5c (JOSE has no X.509: it depends on swift-crypto only), so this key would load as a plain valid key. Not supported: the SMART Health Cards x5c checks (chain, leaf key = JWK, SAN URI = iss) are not implemented"
     private static let vcTypeWarning =
         "dev-tools 1.3.0-2 warn SCHEMA_ERROR on vc.type; spec 1.4.0 deprecated the extra types and says a verifier SHALL ignore unknown ones: accepted, the warning is not required"
     private static let skippedKey =
@@ -51,21 +49,14 @@ enum SHCFixtureDeviations {
         "schema/smart-health-card-vc-schema.json": schema,
         "test-issuers.json":
             "a VCI issuer directory (participating_issuers); OpenDVC has no directory reader: trust is a JWKS bound to an iss (TrustStore, dvc iss=jwks.json), so ISSUER_NOT_TRUSTED against a directory is not supported",
-        "cert_mismatch.public.json": x5c + " (here: the JWK's x/y differ from the leaf certificate's key)",
-        "invalid_chain.public.json": x5c + " (here: a broken chain)",
-        "invalid_DNS_SAN.public.json": x5c + " (here: the SAN is a dNSName, not a URI)",
-        "invalid_no_SAN.public.json": x5c + " (here: no SAN)",
         "badcrl/info.md": "upstream's note on the badcrl folder, not a fixture",
     ]
 
     /// Files that a table runs, with what differs from the dev-tools' expectation or is left unchecked.
     static let runDifferently: [String: String] = {
         var list: [String: String] = [
-            "valid_key_with_x5c.json":
-                "x5c (3-certificate chain, SAN = iss) is not read: the key loads on its JWK alone, so EXPECTATIONS' variant with SAN https://invalid.url (INVALID_KEY_X5C) cannot be replayed",
-            "valid_2_chain.public.json": "x5c (2-certificate chain, SAN = iss) is not read: the key loads on its JWK alone",
             "issuer.jwks.public.json":
-                "key 1 (use enc, alg ECDH-ES) is skipped silently (JWKSet counts it in skippedKeyCount) instead of the dev-tools' W INVALID_KEY_WRONG_USE and W INVALID_KEY_WRONG_ALG; key 2's x5c is not read",
+                "key 1 (use enc, alg ECDH-ES) is skipped silently (JWKSet counts it in skippedKeyCount) instead of the dev-tools' W INVALID_KEY_WRONG_USE and W INVALID_KEY_WRONG_ALG",
             "wrong_use_key.json": skippedKey,
             "wrong_alg_key.json": skippedKey,
             "wrong_curve_key.json": skippedKey + " (skipped for alg ES384; a P-384 key without alg would be refused as JWK_INVALID)",

@@ -259,7 +259,7 @@ extension SHCFixtureTests {
 
     /// The key-set fixtures (EXPECTATIONS.md "keyset" rows, plus the JWKS and key files of `badjwks/` and
     /// `badcrl/`), read with `requireThumbprintKeyIDs: true` as SHCTestSupport reads the spec's key set.
-    /// The x5c fixtures that expect INVALID_KEY_X5C are in ``SHCFixtureDeviations/notRun``: x5c is not read.
+    /// Their `x5c` chains are checked by ``certificateChains``.
     static let keySets: [(file: String, form: KeyForm, expected: KeySetExpectation)] = [
         ("valid_key.json", .keySet, .load(keys: 1, skipped: 0)),
         ("valid_keys.json", .keySet, .load(keys: 3, skipped: 0)),
@@ -309,6 +309,38 @@ extension SHCFixtureTests {
         }
     }
 
+    /// The old example issuer, which the dev-tools' x5c fixtures name in their subjectAltName URIs.
+    static let retiredIssuer = "https://smarthealth.cards/examples/issuer"
+
+    /// The x5c fixtures (EXPECTATIONS.md "keyset" rows with INVALID_KEY_X5C), each key's chain checked for an
+    /// issuer by ``JWKCertificateChain``: nil for a chain that vouches for the key, else the part of the
+    /// JWK_X5C_INVALID message that names the fault. Checked at any time: validity dates are not part of it.
+    static let certificateChains: [(file: String, issuer: String, fault: String?)] = [
+        ("valid_key_with_x5c.json", retiredIssuer, nil),  // 3 certificates
+        ("valid_key_with_x5c.json", "https://invalid.url", "URI equal to iss, found other URIs"),  // SAN ≠ iss
+        ("valid_2_chain.public.json", retiredIssuer, nil),  // 2 certificates
+        ("issuer.jwks.public.json", "https://spec.smarthealth.cards/examples/issuer", nil),  // key 2, spec example 01's
+        ("cert_mismatch.public.json", retiredIssuer, "expected the leaf certificate to hold the JWK's key"),
+        ("invalid_chain.public.json", retiredIssuer, "issued and signed by x5c[1]"),
+        ("invalid_DNS_SAN.public.json", retiredIssuer, "found no URI"),
+        ("invalid_no_SAN.public.json", retiredIssuer, "found no subjectAltName"),
+    ]
+
+    @Test(arguments: certificateChains.indices)
+    func certificateChain(index: Int) throws {
+        let (file, issuer, fault) = Self.certificateChains[index]
+        let set = try Self.loadKeySet(file, form: .keySet, requireThumbprintKeyIDs: false)
+        let chained = set.keys.filter { $0.certificateChain != nil }
+        #expect(chained.count == 1, "\(file): one key with x5c")
+        let problem = chained.first.flatMap { JWKCertificateChain.problem(of: $0, issuer: issuer) }
+        if let fault {
+            #expect(problem?.errorCode.rawValue == "JWK_X5C_INVALID", "\(file): \(String(describing: problem))")
+            #expect(problem?.message.contains(fault) == true, "\(file): expected \(fault), found \(problem?.message ?? "none")")
+        } else {
+            #expect(problem == nil, "\(file): \(problem?.message ?? "")")
+        }
+    }
+
     /// The kid rule is the SMART Health Cards one: a generic JWKS reader takes `wrong_kid_key.json`.
     @Test func wrongKeyIDIsRefusedOnlyUnderTheThumbprintRule() throws {
         let set = try Self.loadKeySet("wrong_kid_key.json", form: .keySet, requireThumbprintKeyIDs: false)
@@ -347,6 +379,7 @@ extension SHCFixtureTests {
             "bundles": bundles.map(\.file),
             "badRevocationCases": badRevocationCases.flatMap { badRevocationFiles($0.name) },
             "keySets": keySets.map(\.file),
+            "certificateChains": certificateChains.map(\.file),
             "retiredIssuerCards": retiredIssuerCards,
         ].mapValues { $0.filter { !$0.hasPrefix("../") } }
     }
