@@ -9,8 +9,9 @@ import JSON
 /// - `shc:/` (any case): a SMART Health Card QR payload, single or multi-chunk.
 /// - A JSON object: an ICAO VDS-NC when it holds the string `"icao.vacc"` (its `data.hdr.t`), a
 ///   `.smart-health-card` file when it has the member `verifiableCredential`.
-/// - A compact JWS: a SMART Health Card when its header says `zip: DEF` (the SHC specification requires it),
-///   otherwise a W3C Verifiable Credential.
+/// - A compact JWS (a base64url JSON-object header and a dot; the parts after it are the verifier's to check): a
+///   SMART Health Card when its header says `zip: DEF` (the SHC specification requires it), otherwise a W3C
+///   Verifiable Credential.
 public enum PayloadFormatDetector {
     /// The largest JSON or JWS text looked into (larger input is left to the format verifiers' own limits).
     static let maximumInspectedSize = 1 << 20
@@ -60,14 +61,13 @@ public enum PayloadFormatDetector {
         return found ?? contains(Substring(String(Substring(bytes))).utf8, needle)
     }
 
-    /// A compact JWS: only its header (up to the first dot) is read; the format's verifier checks the rest.
+    /// A compact JWS: only its header (up to the first dot) is read; the format's verifier checks the rest, so a
+    /// JWS that lost its signature part (one dot) reaches it and is reported as malformed, not as unknown.
     private static func detectJWS(_ text: Substring) -> CredentialFormat? {
         let scanned: [UInt8]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
             // Through the buffer: stepping a substring's UTF-8 view index by index costs microseconds per kilobyte.
             guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot > 0, dot <= 4096,
-                bytes[..<dot].allSatisfy(isBase64URL),
-                // From the end: the second dot starts the (short) signature part.
-                let second = bytes.lastIndex(of: UInt8(ascii: ".")), second > dot
+                bytes[..<dot].allSatisfy(isBase64URL)
             else { return nil }
             return try? Base64URL.decode(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[..<dot]), as: UTF8.self))
         }

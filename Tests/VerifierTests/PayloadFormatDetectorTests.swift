@@ -36,7 +36,21 @@ struct PayloadFormatDetectorTests {
         }
     }
 
-    @Test(arguments: ["", "hello", "{", "{}", #"{"data": 5}"#, "a.b", "a..c", "!!.??.**", "HC1", "[1, 2]"])
+    /// A JWS cut before its signature (or its payload) keeps its header: it goes to its format's verifier, which
+    /// reports it as malformed.
+    @Test func aJWSMissingItsLastPartsIsStillRecognised() {
+        let vc = Self.jws(header: #"{"alg":"ES256","typ":"vc+jwt","kid":"k"}"#)
+        let shc = Self.jws(header: #"{"alg":"ES256","zip":"DEF","kid":"k"}"#)
+        for (text, format) in [(vc, CredentialFormat.w3cVC), (shc, .smartHealthCard)] {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            #expect(PayloadFormatDetector.detect(parts[0] + "." + parts[1]) == format)
+            #expect(PayloadFormatDetector.detect(parts[0] + ".") == format)
+            // The header alone, without a dot, is not taken for a JWS.
+            #expect(PayloadFormatDetector.detect(parts[0]) == nil)
+        }
+    }
+
+    @Test(arguments: ["", "hello", "{", "{}", #"{"data": 5}"#, "a.b", "a..c", "!!.??.**", "HC1", "[1, 2]", "abcd.efgh"])
     func recognisesNothingInOtherText(text: String) {
         #expect(PayloadFormatDetector.detect(text[...]) == nil)
     }
