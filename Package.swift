@@ -468,6 +468,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CLITests", dependencies: ["QRCode", "QRRendering", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "QRCode", "QRRendering", "TestSupport", "Base45", "Deflate", "JOSE", "JSON", "SMARTHealthCards",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
     ]
 )

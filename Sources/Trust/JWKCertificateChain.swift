@@ -29,13 +29,14 @@ public enum JWKCertificateChain {
             return JOSEError(.invalidCertificateChain, "x5c[0]: expected the leaf certificate to hold the JWK's key, found another key")
         }
         if let problem = subjectAlternativeNameProblem(of: leaf, issuer: issuer) { return problem }
-        for index in chain.indices {
-            // Each certificate is checked against the next; the last against itself when it is self-issued.
-            let signer = index + 1 < chain.count ? chain[index + 1] : chain[index]
-            guard index + 1 < chain.count || chain[index].issuer == chain[index].subject else { break }
-            guard chain[index].issuer == signer.subject, signer.publicKey.isValidSignature(chain[index].signature, for: chain[index])
-            else {
-                let by = index + 1 < chain.count ? "x5c[\(index + 1)]" : "itself"
+        for (index, certificate) in chain.enumerated() {
+            // Each certificate against the next; the last against itself when it is self-issued (a root),
+            // otherwise the chain ends with it.
+            let isLast = index + 1 == chain.count
+            guard let signer = isLast ? (certificate.issuer == certificate.subject ? certificate : nil) : chain[index + 1]
+            else { break }
+            guard certificate.wasIssued(by: signer) else {
+                let by = isLast ? "itself" : "x5c[\(index + 1)]"
                 return JOSEError(.invalidCertificateChain, "x5c[\(index)]: expected a certificate issued and signed by \(by), found it is not")
             }
         }

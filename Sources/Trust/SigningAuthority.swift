@@ -77,7 +77,7 @@ public struct SigningAuthority: Sendable, Hashable {
     /// Whether this authority issued `signer`: the signer's issuer name is this authority's subject and this
     /// authority's key verifies the signer's signature. Validity periods are not checked here.
     public func issued(_ signer: Certificate) -> Bool {
-        signer.issuer == certificate.subject && certificate.publicKey.isValidSignature(signer.signature, for: signer)
+        signer.wasIssued(by: certificate)
     }
 
     /// Two authorities are equal when their certificate bytes are.

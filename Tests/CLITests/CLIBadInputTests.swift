@@ -1,4 +1,10 @@
+import Base45
+import Crypto
+import Deflate
 import Foundation
+import JOSE
+import JSON
+import SMARTHealthCards
 import TestSupport
 import Testing
 
@@ -11,8 +17,8 @@ import Testing
 /// The credentials are issued once per run (``BadInputFixture``) from `examples/vaccination-record.json` with
 /// keys made by `dvc keys generate`; the trust store always holds the same DE material (DSC, CSCA and the JWKS
 /// bound to the issuer URL). Changes that need compression or signing (a tampered HC1 or SHC payload, a VDS-NC
-/// seal re-signed for another issuing state) are made with Python's zlib and `cryptography`
-/// (scripts/install-test-dependencies.sh); the tests fail, never skip, without them.
+/// seal re-signed for another issuing state) are made with the project's codecs (Base45, Deflate, JOSE, JSON)
+/// and swift-crypto.
 @Suite("dvc verify rejects bad input in every format")
 struct CLIBadInputTests {
     /// A credential format, as `dvc issue --format` names it.
@@ -97,7 +103,7 @@ struct CLIBadInputTests {
     @Test(arguments: CLIBadInputTests.cells)
     func badInputExitsWithOneAndAnExpectedCode(_ cell: Cell) async throws {
         let fixture = try await BadInputFixture.shared()
-        let (payload, arguments) = try await fixture.badInput(cell.format, cell.input)
+        let (payload, arguments) = try fixture.badInput(cell.format, cell.input)
         let outcome = try await verify(payload, arguments: arguments, fixture: fixture)
         // Only status and codes in the messages: the output also holds the decoded holder.
         #expect(outcome.status == 1, "status \(outcome.status), codes \(outcome.codes)")
@@ -201,17 +207,17 @@ private struct BadInputFixture: Sendable {
     }
 
     /// The bad input of one cell, and the extra `dvc verify` arguments it needs.
-    func badInput(_ format: Format, _ input: CLIBadInputTests.Case) async throws -> (Data, [String]) {
+    func badInput(_ format: Format, _ input: CLIBadInputTests.Case) throws -> (Data, [String]) {
         let good = issued[format]!
         switch input {
         case .truncated: return (truncated(good, format), [])
-        case .tampered: return (try await tampered(good, format), [])
+        case .tampered: return (try tampered(good, format), [])
         case .wrongKey: return (signedWithOtherKey[format]!, [])
         case .wrongIssuer:
             switch format {
             case .hc1: return (foreignHC1, [])
             case .shc, .vc: return (forOtherIssuerURL[format]!, [])
-            case .vds: return (try await resealed(good, issuingState: "FRA"), [])
+            case .vds: return (try resealed(good, issuingState: "FRA"), [])
             }
         case .expired:
             // After the credential's one day, and after the DSC's 365 (VDS-NC seals have no expiry of their own).
@@ -243,19 +249,19 @@ private struct BadInputFixture: Sendable {
 
     /// The vaccination date changed by one character inside the signed content, everything else (compression,
     /// signature) left as it was.
-    private func tampered(_ payload: Data, _ format: Format) async throws -> Data {
+    private func tampered(_ payload: Data, _ format: Format) throws -> Data {
         let text = String(decoding: payload, as: UTF8.self)
         switch format {
         case .hc1:
-            let cose = try await Python.zlib("inflate", Base45.decode(String(text.dropFirst(4))), windowBits: 15)
-            let changed = try await Python.zlib("deflate", Self.changingVaccinationDate(cose), windowBits: 15)
+            let cose = try Inflater(format: .zlib).inflate(Base45.decode(String(text.dropFirst(4))))
+            let changed = try Deflater.deflate(Self.changingVaccinationDate(cose), format: .zlib)
             return Data(("HC1:" + Base45.encode(changed)).utf8)
         case .shc:
-            var parts = try SHCNumeric.decode(text).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            let json = try await Python.zlib("inflate", Base64URL.decode(parts[1]), windowBits: -15)
-            let changed = try await Python.zlib("deflate", Self.changingVaccinationDate(json), windowBits: -15)
-            parts[1] = Base64URL.encode(changed)
-            return Data(SHCNumeric.encode(parts.joined(separator: ".")).utf8)
+            let jws = try SHCNumericQR.assemble([text[...]]).jws
+            var parts = jws.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let json = try Inflater(format: .raw).inflate(Base64URL.decode(parts[1]))
+            parts[1] = Base64URL.encode(try Deflater.deflate(Self.changingVaccinationDate(json), format: .raw))
+            return Data(SHCNumericQR.encode(parts.joined(separator: ".")).utf8)
         case .vds:
             return Data(try Self.changingVaccinationDate(payload))
         case .vc:
@@ -278,10 +284,21 @@ private struct BadInputFixture: Sendable {
         return bytes
     }
 
-    /// The seal with `data.hdr.is` set to `issuingState` and signed again (correctly) with the trusted DSC key:
-    /// the signature verifies, only the state differs from the barcode signer certificate's country.
-    private func resealed(_ seal: Data, issuingState: String) async throws -> Data {
-        try await Python.run(["reseal", "\(keys)/dsc.key.pem", issuingState], input: seal)
+    /// The seal with `data.hdr.is` set to `issuingState` and signed again (correctly) with the trusted DSC key
+    /// over the RFC 8785 form of `data`: the signature verifies, only the state differs from the barcode signer
+    /// certificate's country.
+    private func resealed(_ seal: Data, issuingState: String) throws -> Data {
+        guard case .object(var root) = try JSONParser.parse(Array(seal)), case .object(var data) = root["data"] ?? .null,
+            case .object(var header) = data["hdr"] ?? .null, case .object(var signature) = root["sig"] ?? .null
+        else { throw FixtureFailure("expected a VDS-NC seal with data.hdr and sig") }
+        header["is"] = .string(issuingState)
+        data["hdr"] = .object(header)
+        let key = try P256.Signing.PrivateKey(pemRepresentation: String(contentsOfFile: "\(keys)/dsc.key.pem", encoding: .utf8))
+        let signed = JSONSerializer.serialize(.object(data), style: .canonical)
+        signature["sigvl"] = .string(Base64URL.encode(try key.signature(for: signed).rawRepresentation))
+        root["data"] = .object(data)
+        root["sig"] = .object(signature)
+        return Data(JSONSerializer.serialize(.object(root)))
     }
 
     /// Grown beyond the format's limit, keeping its shape: Base45 or digits appended to the QR text (HC1: 4,296
@@ -329,120 +346,5 @@ extension Data {
     /// Without one trailing LF (as `dvc issue` ends its output).
     fileprivate var withoutTrailingNewline: Data {
         last == UInt8(ascii: "\n") ? dropLast() : self
-    }
-}
-
-/// Base45 (RFC 9285), the HC1 text encoding.
-private enum Base45 {
-    static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".utf8)
-
-    static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        for start in stride(from: 0, to: bytes.count, by: 2) {
-            if start + 1 < bytes.count {
-                let value = Int(bytes[start]) << 8 | Int(bytes[start + 1])
-                out += [alphabet[value % 45], alphabet[value / 45 % 45], alphabet[value / 2025]]
-            } else {
-                let value = Int(bytes[start])
-                out += [alphabet[value % 45], alphabet[value / 45]]
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func decode(_ text: String) throws -> [UInt8] {
-        let digits = try text.utf8.map { character in
-            guard let digit = alphabet.firstIndex(of: character) else { throw FixtureFailure("expected Base45, found another character") }
-            return digit
-        }
-        var out: [UInt8] = []
-        for start in stride(from: 0, to: digits.count, by: 3) {
-            let group = digits[start..<min(start + 3, digits.count)]
-            let value = group.reversed().reduce(0) { $0 * 45 + $1 }
-            out += group.count == 3 ? [UInt8(value >> 8), UInt8(value & 0xFF)] : [UInt8(value)]
-        }
-        return out
-    }
-}
-
-/// Unpadded base64url, the JWS part encoding.
-private enum Base64URL {
-    static func encode(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decode(_ text: String) throws -> [UInt8] {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64) else { throw FixtureFailure("expected base64url, found other text") }
-        return Array(data)
-    }
-}
-
-/// The numeric QR form of a SMART Health Card: `shc:/` and two digits (code - 45) per JWS character.
-private enum SHCNumeric {
-    static func encode(_ jws: String) -> String {
-        "shc:/" + jws.utf8.map { String(format: "%02d", Int($0) - 45) }.joined()
-    }
-
-    static func decode(_ text: String) throws -> String {
-        let digits = Array(text.utf8.dropFirst(5))
-        guard text.hasPrefix("shc:/"), digits.count % 2 == 0 else { throw FixtureFailure("expected one shc:/ QR text") }
-        var characters: [UInt8] = []
-        for start in stride(from: 0, to: digits.count, by: 2) {
-            let tens = Int(digits[start]) - 48
-            let ones = Int(digits[start + 1]) - 48
-            characters.append(UInt8(tens * 10 + ones + 45))
-        }
-        return String(decoding: characters, as: UTF8.self)
-    }
-}
-
-/// What Foundation on Linux lacks, done by Python: zlib, and ES256 signing of a re-written VDS-NC seal.
-private enum Python {
-    /// `inflate WBITS` / `deflate WBITS` (15: zlib, -15: raw DEFLATE) from standard input; `reseal KEY STATE`: the
-    /// seal on standard input with `data.hdr.is` = STATE, signed with KEY over the RFC 8785 form of `data` (sorted
-    /// members, no spaces: the same for this ASCII-only data of strings and integers).
-    static let script = """
-        import base64, json, sys, zlib
-        mode, data = sys.argv[1], sys.stdin.buffer.read()
-        if mode == "inflate":
-            out = zlib.decompress(data, int(sys.argv[2]))
-        elif mode == "deflate":
-            packer = zlib.compressobj(9, zlib.DEFLATED, int(sys.argv[2]))
-            out = packer.compress(data) + packer.flush()
-        elif mode == "reseal":
-            from cryptography.hazmat.primitives import hashes, serialization
-            from cryptography.hazmat.primitives.asymmetric import ec, utils
-            seal = json.loads(data)
-            seal["data"]["hdr"]["is"] = sys.argv[3]
-            signed = json.dumps(seal["data"], sort_keys=True, separators=(",", ":")).encode()
-            key = serialization.load_pem_private_key(open(sys.argv[2], "rb").read(), None)
-            r, s = utils.decode_dss_signature(key.sign(signed, ec.ECDSA(hashes.SHA256())))
-            raw = r.to_bytes(32, "big") + s.to_bytes(32, "big")
-            seal["sig"]["sigvl"] = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-            out = json.dumps(seal, separators=(",", ":")).encode()
-        sys.stdout.buffer.write(out)
-        """
-
-    static func run(_ arguments: [String], input: Data) async throws -> Data {
-        try await withCheckedThrowingContinuation { continuation in
-            // Off the cooperative pool: the wait blocks its thread.
-            DispatchQueue.global().async {
-                continuation.resume(
-                    with: Result {
-                        let output = try ExternalProgram.python(["-c", script] + arguments, input: input)
-                        guard output.status == 0 else {
-                            throw FixtureFailure("python \(arguments.first ?? "") exited with \(output.status): \(output.standardError.suffix(300))")
-                        }
-                        return output.standardOutputData
-                    })
-            }
-        }
-    }
-
-    static func zlib(_ mode: String, _ bytes: [UInt8], windowBits: Int) async throws -> [UInt8] {
-        Array(try await run([mode, String(windowBits)], input: Data(bytes)))
     }
 }
