@@ -14,13 +14,21 @@ import NIOPosix
 public final class MosquittoBroker {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+        /// Mosquitto could not bind its port: another program holds it.
+        public var portTaken = false
+
+        public init(description: String, portTaken: Bool = false) {
+            self.description = description
+            self.portTaken = portTaken
+        }
     }
 
     public static let username = "ingest"
     public static let password = "correct horse"
 
     public let directory: URL
-    public let port: Int
+    /// The listener's port: one the kernel handed out just before, taken again when another program got it first.
+    public private(set) var port: Int
     private var pid: pid_t?
 
     public var logURL: URL { directory.appendingPathComponent("mosquitto.log") }
@@ -28,11 +36,26 @@ public final class MosquittoBroker {
     public init(logEverything: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mosquitto-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        port = try Self.freePort()
+        port = 0
         let passwordFile = directory.appendingPathComponent("passwd")
         let passwd = try Self.spawn(
             Self.executable("mosquitto_passwd"), ["-b", "-c", passwordFile.path, Self.username, Self.password])
         try Self.waitForExit(passwd, what: "mosquitto_passwd")
+        // The port is free when the kernel hands it out, but another program (an outgoing connection, another
+        // test's broker) can take it before Mosquitto binds it: then Mosquitto exits and a new port is tried.
+        for attempt in 1...5 {
+            port = try Self.freePort()
+            try writeConfiguration(passwordFile: passwordFile, logEverything: logEverything)
+            do {
+                try start()
+                return
+            } catch let failure as Failure where failure.portTaken && attempt < 5 {
+                continue
+            }
+        }
+    }
+
+    private func writeConfiguration(passwordFile: URL, logEverything: Bool) throws {
         let config = """
             listener \(port) 127.0.0.1
             allow_anonymous false
@@ -49,7 +72,6 @@ public final class MosquittoBroker {
 
             """
         try config.write(to: directory.appendingPathComponent("mosquitto.conf"), atomically: true, encoding: .utf8)
-        try start()
     }
 
     deinit {
@@ -57,20 +79,24 @@ public final class MosquittoBroker {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Starts Mosquitto and waits until it accepts TCP connections.
+    /// Starts Mosquitto and waits until its log says it runs and it accepts TCP connections (a connection alone
+    /// could reach another program holding the port while Mosquitto fails to bind it).
     public func start() throws {
+        let logStart = log().utf8.count
         let pid = try Self.spawn(
             Self.executable("mosquitto"), ["-c", directory.appendingPathComponent("mosquitto.conf").path])
         self.pid = pid
         // Generous: the suite runs in parallel with everything else on 2 cores in CI.
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
+            let startLog = String(log().utf8.dropFirst(logStart)) ?? ""
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 self.pid = nil
-                throw Failure(description: "mosquitto exited: \(log())")
+                throw Failure(
+                    description: "mosquitto exited: \(log())", portTaken: startLog.contains("Address already in use"))
             }
-            if Self.accepts(port: port) { return }
+            if startLog.contains(" running"), Self.accepts(port: port) { return }
             usleep(50_000)
         }
         throw Failure(description: "mosquitto did not listen on port \(port) within 60 s")
